@@ -1,1 +1,54 @@
-int main() { return 0; } // replaced by the herald-cli entry point
+// herald-cli entry point: wires stdio, signals and the demo simulator into a
+// CliRunner and runs the event loop until the command has finished.
+
+#include "cli/CliRunner.h"
+#include "cli/CommandRegistry.h"
+#include "cli/Commands.h"
+#include "cli/SignalNotifier.h"
+#include "cli/SimDemoEnvironment.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+#include <cstdio>
+#include <unistd.h>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("herald-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Herald"));
+
+    // Unbuffered devices: the text streams decide when to flush (per record,
+    // per progress redraw), so nothing lingers in a second buffer.
+    QFile stdoutFile;
+    QFile stderrFile;
+    stdoutFile.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    stderrFile.open(STDERR_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    QTextStream out(&stdoutFile);
+    QTextStream err(&stderrFile);
+
+    herald::cli::CliIo io;
+    io.out = &out;
+    io.err = &err;
+    io.outIsTerminal = ::isatty(STDOUT_FILENO) == 1;
+    io.errIsTerminal = ::isatty(STDERR_FILENO) == 1;
+
+    herald::cli::CommandRegistry registry;
+    herald::cli::registerCommands(registry);
+
+    herald::cli::CliRunner runner(registry, io);
+    runner.setDemoEnvironmentFactory([] {
+        return std::make_unique<herald::cli::SimDemoEnvironment>(herald::cli::SimDemoEnvironment::defaults());
+    });
+    QObject::connect(&runner, &herald::cli::CliRunner::finished, &app,
+                     [](int code) { QCoreApplication::exit(code); });
+
+    if (const auto immediate = runner.start(QCoreApplication::arguments()))
+        return *immediate;
+
+    // Only a command that runs needs the handlers; --help stays instant.
+    herald::cli::SignalNotifier interrupts;
+    runner.watch(&interrupts);
+    return QCoreApplication::exec();
+}

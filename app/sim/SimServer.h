@@ -91,6 +91,11 @@ public:
     QJsonObject stats() const;   // the body of GET /_sim/stats
     QJsonObject dump() const;    // the whole tenant as JSON (--dump FILE)
 
+    // Added: handy for launchers and tests.
+    QString appId() const;       // catalog id (teamsAppId) of the organisation's bot
+    QJsonObject info() const;    // the body of GET /_sim/info (ids and URLs, never the secret)
+    void resetStats();           // like POST /_sim/reset-stats
+
 private:
     class Private;
     std::unique_ptr<Private> d;

@@ -1,0 +1,3 @@
+#include "auth/Logging.h"
+
+Q_LOGGING_CATEGORY(lcAuth, "herald.auth", QtInfoMsg)

@@ -1,0 +1,37 @@
+#include "cli/Commands.h"
+
+#include "cli/CommandRegistry.h"
+#include "cli/commands/AppFindCommand.h"
+#include "cli/commands/ChatsCommand.h"
+#include "cli/commands/LifecycleCommand.h"
+#include "cli/commands/StatusCommand.h"
+
+#include <QDebug>
+
+namespace herald::cli {
+
+namespace {
+
+template <typename Make> void add(CommandRegistry &registry, CommandSpec spec, Make make)
+{
+    QString error;
+    if (!registry.add(
+            std::move(spec), [make] { return std::unique_ptr<Command>(make()); }, &error))
+        qCritical("herald-cli: cannot register a command: %s", qPrintable(error)); // a programming error
+}
+
+} // namespace
+
+void registerCommands(CommandRegistry &registry)
+{
+    // Later: send, preview, campaigns, report, secret, login and check.
+    using Op = install::InstallRunner::Operation;
+    add(registry, AppFindCommand::spec(), [] { return new AppFindCommand; });
+    add(registry, StatusCommand::spec(), [] { return new StatusCommand; });
+    add(registry, LifecycleCommand::installSpec(), [] { return new LifecycleCommand(Op::Install); });
+    add(registry, LifecycleCommand::upgradeSpec(), [] { return new LifecycleCommand(Op::Upgrade); });
+    add(registry, LifecycleCommand::uninstallSpec(), [] { return new LifecycleCommand(Op::Uninstall); });
+    add(registry, ChatsCommand::spec(), [] { return new ChatsCommand; });
+}
+
+} // namespace herald::cli

@@ -1,0 +1,104 @@
+#pragma once
+
+// Where client and bot secrets come from. Secrets never travel on the command
+// line or through files: the environment now, the OS keychain later (a
+// KeychainSecretSource appended to a SecretChain). Lookups are asynchronous
+// because keychain backends are; a source may also answer at once.
+
+#include "config/ConnectionSettings.h"
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QDebug;
+
+namespace herald::config {
+
+enum class SecretKind { Client, Bot };
+
+class SecretSource
+{
+public:
+    using Callback = std::function<void(std::optional<QString> secret)>;
+
+    virtual ~SecretSource() = default;
+    // Calls `done` exactly once, possibly before returning: the secret, or
+    // nullopt when this source has none for that profile.
+    virtual void lookup(SecretKind kind, const QString &profile, Callback done) = 0;
+};
+
+// HERALD_CLIENT_SECRET / HERALD_BOT_SECRET (profile-independent).
+class EnvironmentSecretSource : public SecretSource
+{
+public:
+    explicit EnvironmentSecretSource(QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
+
+    static QString variableName(SecretKind kind);
+    void lookup(SecretKind kind, const QString &profile, Callback done) override;
+
+private:
+    QProcessEnvironment m_env;
+};
+
+// Secrets held in this process only (the demo's generated simulator secret).
+class MemorySecretSource : public SecretSource
+{
+public:
+    void set(SecretKind kind, const QString &secret);
+    void lookup(SecretKind kind, const QString &profile, Callback done) override;
+
+private:
+    std::optional<QString> m_client;
+    std::optional<QString> m_bot;
+};
+
+// Asks each source in order; the first one that has the secret wins.
+class SecretChain : public SecretSource
+{
+public:
+    void append(std::unique_ptr<SecretSource> source);
+    void lookup(SecretKind kind, const QString &profile, Callback done) override;
+
+private:
+    void lookupFrom(std::size_t index, SecretKind kind, const QString &profile, Callback done);
+    std::vector<std::unique_ptr<SecretSource>> m_sources;
+};
+
+// The secrets one run needs. QDebug output is redacted.
+struct Credentials
+{
+    QString clientSecret; // empty when a certificate is used
+    QString botSecret; // empty when not needed
+};
+QDebug operator<<(QDebug debug, const Credentials &credentials);
+
+// Works out which secrets a run needs and fetches them:
+// - Graph: the client secret, unless --cert is given;
+// - Bot: HERALD_BOT_SECRET; when the bot id equals the client id it falls
+//   back to the client secret (or to the certificate).
+class CredentialResolver
+{
+public:
+    struct Needs
+    {
+        bool graph = false;
+        bool bot = false;
+    };
+    struct Result
+    {
+        bool ok = false;
+        Credentials credentials;
+        QString error; // for the user: which secret is missing and how to provide it
+    };
+    using Callback = std::function<void(const Result &result)>;
+
+    // `source` must outlive the lookup.
+    static void resolve(SecretSource &source, const ConnectionSettings &settings, Needs needs, Callback done);
+    static QString missingSecretMessage(SecretKind kind, const QString &profile);
+};
+
+} // namespace herald::config

@@ -1,0 +1,3 @@
+#include "directory/DirectoryLog.h"
+
+Q_LOGGING_CATEGORY(lcDirectory, "herald.directory")

@@ -1,0 +1,223 @@
+// Status sweep benchmark (PERFORMANCE.md, first row): every user's install
+// state for the org app, through the BatchScheduler and the RatePlanner,
+// against a herald-sim process with throttling on.
+//
+//   build/bin/bench_graph_sweep [--users N] [--time-scale K] [--in-flight M]
+//
+// Prints N, elapsed, ideal = N / (30 * K), their ratio (target <= 1.10) and
+// the share of sub-requests answered 429 (target <= 1 %). Exits non-zero
+// when a result is missing or the simulator cannot be started.
+
+#include "SimProcess.h"
+#include "auth/ClientSecretTokenProvider.h"
+#include "graph/BatchScheduler.h"
+#include "graph/GraphClient.h"
+#include "graph/GraphPager.h"
+#include "graph/OData.h"
+#include "graph/RateCategories.h"
+#include "graph/RatePlanner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <cstdio>
+
+using namespace herald;
+using namespace herald::graph;
+
+namespace {
+
+constexpr double kInstalledAppsGetPerSecond = 30; // API-NOTES "Throttling"
+
+struct Options
+{
+    int users = 10000;
+    double timeScale = 20;
+    int inFlight = 4;
+    double margin = -1; // planner safety margin (fraction); < 0: the planner's default
+    qint64 slackUs = -1; // planner slack (µs real time); < 0: the planner's default
+};
+
+Options parse(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Status sweep benchmark against herald-sim."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("users"), QStringLiteral("Users in the simulated tenant."),
+                      QStringLiteral("n"), QStringLiteral("10000")});
+    parser.addOption({QStringLiteral("time-scale"), QStringLiteral("Simulator time scale K."),
+                      QStringLiteral("k"), QStringLiteral("20")});
+    parser.addOption({QStringLiteral("in-flight"), QStringLiteral("$batch requests kept in flight."),
+                      QStringLiteral("m"), QStringLiteral("4")});
+    parser.addOption({QStringLiteral("margin"),
+                      QStringLiteral("Planner safety margin, fraction of a window."), QStringLiteral("f")});
+    parser.addOption({QStringLiteral("slack-us"),
+                      QStringLiteral("Planner slack per window, µs of real time."), QStringLiteral("us")});
+    parser.process(app);
+    Options options;
+    options.users = std::max(1, parser.value(QStringLiteral("users")).toInt());
+    options.timeScale = std::max(0.01, parser.value(QStringLiteral("time-scale")).toDouble());
+    options.inFlight = std::max(1, parser.value(QStringLiteral("in-flight")).toInt());
+    if (parser.isSet(QStringLiteral("margin")))
+        options.margin = parser.value(QStringLiteral("margin")).toDouble();
+    if (parser.isSet(QStringLiteral("slack-us")))
+        options.slackUs = parser.value(QStringLiteral("slack-us")).toLongLong();
+    return options;
+}
+
+// The simulator's control endpoints need no token.
+QJsonObject simCall(QNetworkAccessManager &network, const QUrl &base, const QByteArray &method,
+                    const QString &path)
+{
+    QUrl url = base;
+    url.setPath(path);
+    QNetworkReply *reply = network.sendCustomRequest(QNetworkRequest(url), method);
+    QEventLoop loop; // bench main only: the library never blocks
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+template <class J> bool runToEnd(J *job)
+{
+    QEventLoop loop;
+    job->setAutoDelete(false);
+    QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
+    job->start();
+    if (!job->isFinished())
+        loop.exec();
+    return job->succeeded();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const Options options = parse(app);
+
+    // A fresh random secret for this run only, handed over in the environment.
+    const QString secret
+        = QStringLiteral("bench-%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    qputenv("QT_LOGGING_RULES", "herald.*.debug=false"); // the child's per-request log would fill its pipe
+    herald::test::SimProcess sim({QStringLiteral("--users"), QString::number(options.users),
+                                  QStringLiteral("--teams"), QStringLiteral("2"), QStringLiteral("--groups"),
+                                  QStringLiteral("1"), QStringLiteral("--time-scale"),
+                                  QString::number(options.timeScale)},
+                                 secret);
+    if (!sim.start(120000)) {
+        std::fprintf(stderr, "bench_graph_sweep: %s\n", qPrintable(sim.errorString()));
+        return 2;
+    }
+    QObject::connect(&sim.process(), &QProcess::readyReadStandardError, &app,
+                     [&sim] { sim.process().readAllStandardError(); });
+    const QJsonObject ready = sim.ready();
+    const QUrl base = sim.baseUrl();
+    const QString appId = ready.value(QStringLiteral("appId")).toString();
+
+    QNetworkAccessManager network;
+    auth::ClientCredentialsSettings settings;
+    settings.loginBase = base;
+    settings.tenant = ready.value(QStringLiteral("tenantId")).toString();
+    settings.clientId = ready.value(QStringLiteral("clientId")).toString();
+    auth::ClientSecretTokenProvider tokens(&network, settings, secret);
+    tokens.setTimeScale(options.timeScale);
+    RatePlanner planner;
+    rate::defineGraphClasses(planner);
+    planner.setTimeScale(options.timeScale);
+    if (options.margin >= 0 || options.slackUs >= 0) {
+        planner.setSafetyMargin(options.margin >= 0 ? options.margin : planner.safetyMarginFraction(),
+                                options.slackUs >= 0 ? options.slackUs : planner.safetySlackUs());
+    }
+    GraphClient client(&network, base, &tokens, &planner);
+
+    // Directory first (not timed): the ids to sweep.
+    QStringList ids;
+    ids.reserve(options.users);
+    GraphPager *pager = client.pager(GraphRequest::get(
+        QStringLiteral("users") + odata::Query().select({QStringLiteral("id")}).top(999).toString()));
+    QObject::connect(pager, &GraphPager::page, &app, [&ids](const QJsonArray &items) {
+        for (const QJsonValue &item : items)
+            ids << item.toObject().value(QStringLiteral("id")).toString();
+    });
+    if (!runToEnd(pager)) {
+        std::fprintf(stderr, "bench_graph_sweep: loading users failed: %s\n",
+                     qPrintable(pager->error().toString()));
+        return 2;
+    }
+    delete pager;
+    simCall(network, base, "POST", QStringLiteral("/_sim/reset-stats"));
+
+    // The sweep.
+    BatchScheduler *sweep = client.batch();
+    sweep->setMaxBatchesInFlight(options.inFlight);
+    sweep->setExpectedTotal(ids.size());
+    int next = 0;
+    qint64 answered = 0;
+    qint64 installed = 0;
+    qint64 failed = 0;
+    QObject::connect(sweep, &BatchScheduler::wantMore, &app, [&](int count) {
+        for (int i = 0; i < count && next < ids.size(); ++i, ++next) {
+            BatchItem item;
+            item.id = ids.at(next);
+            item.url = QStringLiteral("users/%1/teamwork/installedApps").arg(odata::pathSegment(item.id))
+                + odata::Query()
+                      .expand(QStringLiteral("teamsApp"))
+                      .filter(odata::eq(QStringLiteral("teamsApp/id"), appId))
+                      .toString();
+            sweep->append(item);
+        }
+        if (next == ids.size())
+            sweep->closeInput();
+    });
+    QObject::connect(sweep, &BatchScheduler::resultReady, &app, [&](const BatchResult &result) {
+        if (result.ok()) {
+            ++answered;
+            installed += result.body.toObject().value(QStringLiteral("value")).toArray().isEmpty() ? 0 : 1;
+        } else if (result.status == 404) {
+            ++answered; // no Teams licence: a definite answer too
+        } else {
+            ++failed;
+            if (failed <= 5)
+                std::fprintf(stderr, "  %s: %s\n", qPrintable(result.id),
+                             qPrintable(result.error.toString()));
+        }
+    });
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = runToEnd(sweep);
+    const double elapsed = double(timer.nsecsElapsed()) / 1e9;
+    const int batches = sweep->batchesSent();
+    if (!ok)
+        std::fprintf(stderr, "bench_graph_sweep: sweep failed: %s\n", qPrintable(sweep->error().toString()));
+    delete sweep;
+
+    const QJsonObject stats = simCall(network, base, "GET", QStringLiteral("/_sim/stats"));
+    const double subRequests = stats.value(QStringLiteral("requests"))
+                                   .toObject()
+                                   .value(QStringLiteral("installedApps.get"))
+                                   .toDouble();
+    const double throttled = stats.value(QStringLiteral("throttledTotal")).toDouble();
+    const double share = subRequests > 0 ? throttled / subRequests : 0;
+    const double ideal = double(ids.size()) / (kInstalledAppsGetPerSecond * options.timeScale);
+    const double ratio = elapsed / ideal;
+    const qint64 missing = qint64(ids.size()) - answered;
+
+    std::printf("status sweep, herald-sim --time-scale %g, %d $batch in flight\n", options.timeScale,
+                options.inFlight);
+    std::printf("%-10s %10s %10s %8s %8s %10s %8s %9s %9s\n", "N", "elapsed_s", "ideal_s", "ratio", "target",
+                "429_share", "target", "batches", "missing");
+    std::printf("%-10lld %10.3f %10.3f %8.3f %8s %9.2f%% %8s %9d %9lld\n", qint64(ids.size()), elapsed, ideal,
+                ratio, "<=1.10", share * 100.0, "<=1%", batches, missing);
+    std::printf("(installed: %lld, sub-requests: %.0f, 429: %.0f)\n", installed, subRequests, throttled);
+    std::fflush(stdout);
+    sim.stop();
+    return (ok && missing == 0 && ids.size() == options.users) ? 0 : 1;
+}

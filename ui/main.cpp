@@ -1,0 +1,49 @@
+// herald: the desktop front end. Everything it does lives in herald-ui.
+
+#include "ui/CommandLine.h"
+#include "ui/DemoSession.h"
+#include "ui/Icons.h"
+#include "ui/MainWindow.h"
+#include "ui/Screenshot.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <memory>
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    herald::ui::setApplicationIdentity();
+
+    if (herald::ui::wantsInformationOnly(argc, argv)) {
+        // --help and --version must work without a display.
+        QCoreApplication app(argc, argv);
+        herald::ui::CommandLine().process(app); // prints and exits
+        return 0;
+    }
+
+    // The in-process demo simulator logs every request at debug level; that
+    // belongs in herald-sim's terminal, not here. QT_LOGGING_RULES still wins.
+    QLoggingCategory::setFilterRules(QStringLiteral("herald.sim.debug=false"));
+
+    QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral("herald"));
+    QApplication::setWindowIcon(herald::ui::icons::appIcon());
+    const herald::ui::GuiOptions options = herald::ui::CommandLine().process(app);
+
+    herald::ui::MainWindow window;
+    std::unique_ptr<herald::ui::DemoSession> demo;
+    if (options.demo) {
+        demo = std::make_unique<herald::ui::DemoSession>();
+        window.attachDemo(demo.get());
+    }
+    std::unique_ptr<herald::ui::Screenshot> screenshot;
+    if (!options.screenshotPath.isEmpty())
+        screenshot = std::make_unique<herald::ui::Screenshot>(&window, options.screenshotPath, demo.get(),
+                                                              sinceStart);
+
+    window.show();
+    return app.exec();
+}
