@@ -1,0 +1,1 @@
+# herald-cli commands of this area: target_sources(herald-cli-lib PRIVATE commands/...)
