@@ -1,0 +1,3 @@
+#include "message/MessageLog.h"
+
+Q_LOGGING_CATEGORY(lcMessage, "herald.message")
