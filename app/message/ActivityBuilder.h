@@ -16,7 +16,9 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
+#include <QMutex>
 #include <memory>
 
 namespace herald::message {
@@ -64,8 +66,14 @@ public:
     static QByteArray payloadHash(const QByteArray &json);
 
 private:
+    MessageDocument::Position position(const QString &pointer, qsizetype textOffset) const;
+
     MessageDocument m_document;
     std::unique_ptr<TemplateBinder> m_binder;
+    // Positions of issue pointers in the source, found once: every recipient
+    // lacking a field reports the same place.
+    mutable QMutex m_positionsMutex;
+    mutable QHash<QString, MessageDocument::Position> m_positions;
 };
 
 } // namespace herald::message

@@ -44,6 +44,11 @@ struct MissingField
 {
     QString path; // as written: "manager.displayName"
     bool inCondition = false; // only used to decide something ($when, if(), !, &&, ||)
+    // Where it is first used: the JSON pointer of the string (cards,
+    // activities) or the character offset of the "${" (markdown, else -1).
+    // Not compared by ==.
+    QString pointer;
+    qsizetype textOffset = -1;
 
     friend bool operator==(const MissingField &a, const MissingField &b)
     {

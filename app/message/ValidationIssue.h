@@ -17,7 +17,13 @@ struct ValidationIssue
     // some recipients lack). Error: do not send.
     enum class Severity : quint8 { Warning, Error };
 
+    // What kind of check found it, so callers can group or highlight: the
+    // file itself (JSON, card schema), an expression's syntax, binding one
+    // recipient (an expression failed), a field the recipient lacks, size.
+    enum class Category : quint8 { Document, Syntax, Binding, MissingField, Size };
+
     Severity severity = Severity::Error;
+    Category category = Category::Document;
     int line = 0; // 1-based line in the message file; 0 = not tied to a place (or built in code)
     int column = 0; // 1-based column (characters) on that line; 0 = unknown
     QString pointer; // RFC 6901 JSON pointer into the card/activity ("/body/2/type"); empty for text
@@ -30,8 +36,9 @@ struct ValidationIssue
 
     friend bool operator==(const ValidationIssue &a, const ValidationIssue &b)
     {
-        return a.severity == b.severity && a.line == b.line && a.column == b.column && a.pointer == b.pointer
-            && a.recipient == b.recipient && a.message == b.message;
+        return a.severity == b.severity && a.category == b.category && a.line == b.line
+            && a.column == b.column && a.pointer == b.pointer && a.recipient == b.recipient
+            && a.message == b.message;
     }
 };
 
