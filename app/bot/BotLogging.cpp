@@ -1,0 +1,3 @@
+#include "bot/BotLogging.h"
+
+Q_LOGGING_CATEGORY(lcBot, "herald.bot", QtInfoMsg)

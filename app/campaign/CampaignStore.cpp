@@ -1,0 +1,677 @@
+#include "campaign/CampaignStore.h"
+
+#include "campaign/CampaignLogging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace herald::campaign {
+
+namespace {
+
+constexpr int kKeyChunk = 400; // host parameters per statement stay far below SQLite's limit
+
+const char *const kSchema[] = {
+    "CREATE TABLE campaigns ("
+    " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, tenant TEXT NOT NULL, app TEXT NOT NULL,"
+    " bot TEXT NOT NULL, message_name TEXT NOT NULL, message BLOB NOT NULL, options TEXT NOT NULL,"
+    " state TEXT NOT NULL, intake_done INTEGER NOT NULL DEFAULT 0, run INTEGER NOT NULL DEFAULT 0,"
+    " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
+    "CREATE TABLE recipients ("
+    " campaign INTEGER NOT NULL REFERENCES campaigns(id), seq INTEGER NOT NULL, key TEXT NOT NULL,"
+    " recipient TEXT NOT NULL, user_id TEXT NOT NULL, kind TEXT NOT NULL, display_name TEXT NOT NULL,"
+    " data TEXT NOT NULL, chat_id TEXT NOT NULL, payload_hash TEXT NOT NULL, state TEXT NOT NULL,"
+    " attempts INTEGER NOT NULL DEFAULT 0, retryable INTEGER NOT NULL DEFAULT 0,"
+    " last_error TEXT NOT NULL DEFAULT '', http_status INTEGER NOT NULL DEFAULT 0,"
+    " activity_id TEXT NOT NULL DEFAULT '', last_run INTEGER NOT NULL DEFAULT 0,"
+    " updated_at INTEGER NOT NULL, PRIMARY KEY (campaign, seq)) WITHOUT ROWID",
+    "CREATE UNIQUE INDEX recipients_key ON recipients (campaign, key)",
+    "CREATE INDEX recipients_state ON recipients (campaign, state, seq)",
+};
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+JournalRow rowFrom(const QSqlQuery &q)
+{
+    // Column order of kRowColumns.
+    JournalRow row;
+    row.seq = q.value(0).toLongLong();
+    row.key = q.value(1).toString();
+    row.recipient = q.value(2).toString();
+    row.userId = q.value(3).toString();
+    row.kind = recipientKindFromName(q.value(4).toString()).value_or(RecipientKind::User);
+    row.displayName = q.value(5).toString();
+    row.data = QJsonDocument::fromJson(q.value(6).toByteArray()).object();
+    row.chatId = q.value(7).toString();
+    row.payloadHash = q.value(8).toByteArray();
+    row.state = journalStateFromName(q.value(9).toString()).value_or(JournalState::Failed);
+    row.attempts = q.value(10).toInt();
+    row.retryable = q.value(11).toBool();
+    row.lastError = q.value(12).toString();
+    row.httpStatus = q.value(13).toInt();
+    row.activityId = q.value(14).toString();
+    row.updatedAt = q.value(15).toLongLong();
+    return row;
+}
+
+const char *const kRowColumns
+    = "seq, key, recipient, user_id, kind, display_name, data, chat_id, payload_hash, "
+      "state, attempts, retryable, last_error, http_status, activity_id, updated_at";
+
+} // namespace
+
+CampaignStore::CampaignStore(const QString &path)
+    : m_path(path)
+    , m_connection(QStringLiteral("herald.campaigns.%1").arg(quintptr(this), 0, 16))
+{
+}
+
+CampaignStore::~CampaignStore()
+{
+    if (m_open && !m_readOnly)
+        flush();
+    {
+        QSqlDatabase database = QSqlDatabase::database(m_connection, false);
+        if (database.isValid())
+            database.close();
+    }
+    if (QSqlDatabase::contains(m_connection))
+        QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString CampaignStore::databasePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("campaigns.sqlite"));
+}
+
+QSqlDatabase CampaignStore::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool CampaignStore::fail(const QString &what, const QSqlError &error)
+{
+    const QString text = error.text();
+    m_diskFull = error.nativeErrorCode() == QLatin1String("13")
+        || text.contains(QLatin1String("disk is full"), Qt::CaseInsensitive);
+    if (m_diskFull) {
+        m_error = tr("The campaign journal %1 cannot be written: the disk (or the journal's size limit) is "
+                     "full. Free some space; the journal is consistent and nothing unrecorded was sent.")
+                      .arg(m_path);
+    } else if (error.nativeErrorCode() == QLatin1String("26")
+               || text.contains(QLatin1String("not a database"), Qt::CaseInsensitive)
+               || text.contains(QLatin1String("malformed"), Qt::CaseInsensitive)) {
+        m_error
+            = tr("The campaign journal %1 is damaged or not a SQLite database (%2). It was left untouched: "
+                 "move it away (or restore a backup) and Herald will start a new one.")
+                  .arg(m_path, text);
+    } else if (error.nativeErrorCode() == QLatin1String("8")
+               || text.contains(QLatin1String("readonly"), Qt::CaseInsensitive)) {
+        m_error = tr("The campaign journal %1 is read-only; make it (and its folder) writable, or choose "
+                     "another folder with --data-dir.")
+                      .arg(m_path);
+    } else {
+        m_error = tr("Campaign journal %1: %2 failed: %3").arg(m_path, what, text);
+    }
+    qCWarning(lcCampaign) << "journal:" << what << "failed:" << text;
+    return false;
+}
+
+bool CampaignStore::exec(const QString &sql)
+{
+    QSqlQuery q(db());
+    if (!q.exec(sql))
+        return fail(sql.section(QLatin1Char(' '), 0, 2), q.lastError());
+    return true;
+}
+
+bool CampaignStore::open(Mode mode, QString *error)
+{
+    if (m_open)
+        return true;
+    m_readOnly = mode == Mode::ReadOnly;
+    const auto failed = [this, error] {
+        if (error)
+            *error = m_error;
+        return false;
+    };
+    const QFileInfo file(m_path);
+    if (m_readOnly && !file.exists()) {
+        m_open = true; // nothing journaled yet: an empty list, not an error
+        m_path.clear();
+        return true;
+    }
+    if (!m_readOnly) {
+        if (!QDir().mkpath(file.absolutePath())) {
+            m_error = tr("Cannot create the data folder %1; choose another one with --data-dir.")
+                          .arg(file.absolutePath());
+            return failed();
+        }
+        // SQLite would open a read-only file read-only and fail on the first
+        // write; say so up front instead. WAL also needs the folder writable.
+        if ((file.exists() && !file.isWritable()) || !QFileInfo(file.absolutePath()).isWritable()) {
+            m_error = tr("The campaign journal %1 is read-only; make it (and its folder) writable, or choose "
+                         "another folder with --data-dir.")
+                          .arg(m_path);
+            return failed();
+        }
+    }
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    database.setDatabaseName(m_path);
+    database.setConnectOptions(m_readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                          : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!database.open()) {
+        fail(QStringLiteral("open"), database.lastError());
+        return failed();
+    }
+    // The first read tells a SQLite file from anything else, before any write.
+    QSqlQuery q(database);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        fail(QStringLiteral("reading the schema version"), q.lastError());
+        return failed();
+    }
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version > kSchemaVersion) {
+        m_error = tr("The campaign journal %1 was written by a newer Herald (schema %2); use that version.")
+                      .arg(m_path)
+                      .arg(version);
+        return failed();
+    }
+    if (version == 0) {
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
+            fail(QStringLiteral("reading the schema"), q.lastError());
+            return failed();
+        }
+        if (q.value(0).toInt() > 0) {
+            m_error = tr("%1 is a SQLite database but not a Herald campaign journal; it was left untouched. "
+                         "Move it away or choose another folder with --data-dir.")
+                          .arg(m_path);
+            return failed();
+        }
+        q.finish();
+        if (m_readOnly) {
+            m_open = true;
+            return true; // an empty file: no campaigns
+        }
+    }
+    if (!m_readOnly) {
+        // WAL: a report or the GUI can read while a send writes; FULL: every
+        // commit is on disk before the request it announces leaves.
+        if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+            || !exec(QStringLiteral("PRAGMA synchronous=FULL"))
+            || !exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+            return failed();
+        if (version == 0 && !prepareSchema())
+            return failed();
+    }
+    m_open = true;
+    return true;
+}
+
+bool CampaignStore::prepareSchema()
+{
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return fail(QStringLiteral("begin"), database.lastError());
+    for (const char *statement : kSchema) {
+        if (!exec(QString::fromLatin1(statement))) {
+            database.rollback();
+            return false;
+        }
+    }
+    if (!exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion))) {
+        database.rollback();
+        return false;
+    }
+    if (!database.commit())
+        return fail(QStringLiteral("commit"), database.lastError());
+    return true;
+}
+
+bool CampaignStore::setMaxPageCount(int pages)
+{
+    return exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages));
+}
+
+// --- campaigns -----------------------------------------------------------------
+
+static CampaignInfo infoFrom(const QSqlQuery &q)
+{
+    CampaignInfo info;
+    info.id = q.value(0).toLongLong();
+    info.spec.name = q.value(1).toString();
+    info.spec.tenant = q.value(2).toString();
+    info.spec.teamsAppId = q.value(3).toString();
+    info.spec.botId = q.value(4).toString();
+    info.spec.messageName = q.value(5).toString();
+    info.spec.messageSource = q.value(6).toByteArray();
+    info.spec.options = QJsonDocument::fromJson(q.value(7).toByteArray()).object();
+    info.state = campaignStateFromName(q.value(8).toString()).value_or(CampaignState::Stopped);
+    info.intakeDone = q.value(9).toBool();
+    info.run = q.value(10).toInt();
+    info.createdAt = q.value(11).toLongLong();
+    info.updatedAt = q.value(12).toLongLong();
+    return info;
+}
+
+static const char *const kCampaignColumns = "id, name, tenant, app, bot, message_name, message, options, "
+                                            "state, intake_done, run, created_at, updated_at";
+
+QList<CampaignInfo> CampaignStore::list(bool *ok)
+{
+    QList<CampaignInfo> campaigns;
+    if (ok)
+        *ok = true;
+    if (!m_open || m_path.isEmpty())
+        return campaigns;
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("SELECT %1 FROM campaigns ORDER BY created_at DESC, id DESC")
+                    .arg(QLatin1String(kCampaignColumns)))) {
+        // A journal without tables (an empty file) simply has no campaigns.
+        if (q.lastError().text().contains(QLatin1String("no such table")))
+            return campaigns;
+        fail(QStringLiteral("listing campaigns"), q.lastError());
+        if (ok)
+            *ok = false;
+        return campaigns;
+    }
+    while (q.next())
+        campaigns.append(infoFrom(q));
+    QSqlQuery counts(db());
+    if (!counts.exec(
+            QStringLiteral("SELECT campaign, state, count(*) FROM recipients GROUP BY campaign, state"))) {
+        fail(QStringLiteral("counting recipients"), counts.lastError());
+        if (ok)
+            *ok = false;
+        return campaigns;
+    }
+    while (counts.next()) {
+        const qint64 id = counts.value(0).toLongLong();
+        const auto state = journalStateFromName(counts.value(1).toString());
+        for (CampaignInfo &info : campaigns) {
+            if (info.id == id && state)
+                info.counts[int(*state)] = counts.value(2).toInt();
+        }
+    }
+    return campaigns;
+}
+
+std::optional<CampaignInfo> CampaignStore::find(const QString &name)
+{
+    if (!m_open || m_path.isEmpty())
+        return std::nullopt;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT id FROM campaigns WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec()) {
+        if (!q.lastError().text().contains(QLatin1String("no such table")))
+            fail(QStringLiteral("finding the campaign"), q.lastError());
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return campaign(q.value(0).toLongLong());
+}
+
+std::optional<CampaignInfo> CampaignStore::campaign(qint64 id)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT %1 FROM campaigns WHERE id = ?").arg(QLatin1String(kCampaignColumns)));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next()) {
+        if (q.lastError().isValid())
+            fail(QStringLiteral("reading the campaign"), q.lastError());
+        return std::nullopt;
+    }
+    CampaignInfo info = infoFrom(q);
+    QSqlQuery counts(db());
+    counts.prepare(
+        QStringLiteral("SELECT state, count(*) FROM recipients WHERE campaign = ? GROUP BY state"));
+    counts.addBindValue(id);
+    if (!counts.exec()) {
+        fail(QStringLiteral("counting recipients"), counts.lastError());
+        return std::nullopt;
+    }
+    while (counts.next()) {
+        if (const auto state = journalStateFromName(counts.value(0).toString()))
+            info.counts[int(*state)] = counts.value(1).toInt();
+    }
+    return info;
+}
+
+qint64 CampaignStore::create(const CampaignSpec &spec)
+{
+    if (find(spec.name)) {
+        m_error = tr("A campaign named '%1' already exists; continue it with send --resume %1, or choose "
+                     "another --campaign name.")
+                      .arg(spec.name);
+        return 0;
+    }
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "INSERT INTO campaigns (name, tenant, app, bot, message_name, message, options, state, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    q.addBindValue(spec.name);
+    q.addBindValue(spec.tenant);
+    q.addBindValue(spec.teamsAppId);
+    q.addBindValue(spec.botId);
+    q.addBindValue(spec.messageName);
+    q.addBindValue(spec.messageSource);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(spec.options).toJson(QJsonDocument::Compact)));
+    q.addBindValue(toName(CampaignState::Stopped));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!q.exec()) {
+        fail(QStringLiteral("creating the campaign"), q.lastError());
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+int CampaignStore::beginRun(qint64 campaign, int *turnedUnconfirmed)
+{
+    if (!flush())
+        return 0;
+    QSqlDatabase database = db();
+    if (!database.transaction()) {
+        fail(QStringLiteral("begin"), database.lastError());
+        return 0;
+    }
+    QSqlQuery q(database);
+    q.prepare(QStringLiteral("UPDATE recipients SET state = 'unconfirmed', retryable = 0, last_error = ?, "
+                             "updated_at = ? WHERE campaign = ? AND state = 'sending'"));
+    q.addBindValue(
+        tr("The run that sent it stopped before an answer was recorded; it may have been delivered."));
+    q.addBindValue(nowMs());
+    q.addBindValue(campaign);
+    if (!q.exec()) {
+        fail(QStringLiteral("marking interrupted sends unconfirmed"), q.lastError());
+        database.rollback();
+        return 0;
+    }
+    const int unconfirmed = q.numRowsAffected();
+    QSqlQuery run(database);
+    run.prepare(
+        QStringLiteral("UPDATE campaigns SET run = run + 1, state = 'running', updated_at = ? WHERE id = ?"));
+    run.addBindValue(QDateTime::currentSecsSinceEpoch());
+    run.addBindValue(campaign);
+    QSqlQuery read(database);
+    read.prepare(QStringLiteral("SELECT run FROM campaigns WHERE id = ?"));
+    read.addBindValue(campaign);
+    if (!run.exec() || !read.exec() || !read.next()) {
+        fail(QStringLiteral("starting a run"),
+             run.lastError().isValid() ? run.lastError() : read.lastError());
+        database.rollback();
+        return 0;
+    }
+    const int number = read.value(0).toInt();
+    read.finish();
+    if (!database.commit()) {
+        fail(QStringLiteral("commit"), database.lastError());
+        return 0;
+    }
+    m_stateChanges += unconfirmed;
+    if (turnedUnconfirmed)
+        *turnedUnconfirmed = unconfirmed;
+    return number;
+}
+
+bool CampaignStore::setState(qint64 campaign, CampaignState state)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE campaigns SET state = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(toName(state));
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(campaign);
+    return q.exec() || fail(QStringLiteral("updating the campaign"), q.lastError());
+}
+
+bool CampaignStore::setIntakeDone(qint64 campaign)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE campaigns SET intake_done = 1, updated_at = ? WHERE id = ?"));
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(campaign);
+    return q.exec() || fail(QStringLiteral("updating the campaign"), q.lastError());
+}
+
+// --- rows ----------------------------------------------------------------------
+
+QSet<QString> CampaignStore::existingKeys(qint64 campaign, const QStringList &keys)
+{
+    QSet<QString> found;
+    for (qsizetype from = 0; from < keys.size(); from += kKeyChunk) {
+        const QStringList part = keys.mid(from, kKeyChunk);
+        QStringList marks;
+        marks.fill(QStringLiteral("?"), part.size());
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral("SELECT key FROM recipients WHERE campaign = ? AND key IN (%1)")
+                      .arg(marks.join(QLatin1Char(','))));
+        q.addBindValue(campaign);
+        for (const QString &key : part)
+            q.addBindValue(key);
+        if (!q.exec()) {
+            fail(QStringLiteral("looking up recipients"), q.lastError());
+            continue;
+        }
+        while (q.next())
+            found.insert(q.value(0).toString());
+    }
+    return found;
+}
+
+bool CampaignStore::addRows(qint64 campaign, JournalRows &rows)
+{
+    if (rows.isEmpty())
+        return true;
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return fail(QStringLiteral("begin"), database.lastError());
+    QSqlQuery next(database);
+    next.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM recipients WHERE campaign = ?"));
+    next.addBindValue(campaign);
+    if (!next.exec() || !next.next()) {
+        database.rollback();
+        return fail(QStringLiteral("numbering recipients"), next.lastError());
+    }
+    qint64 seq = next.value(0).toLongLong();
+    next.finish();
+    QSqlQuery q(database);
+    q.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO recipients (campaign, seq, key, recipient, user_id, kind, "
+                       "display_name, data, chat_id, payload_hash, state, retryable, last_error, "
+                       "http_status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const qint64 now = nowMs();
+    JournalRows added;
+    for (JournalRow &row : rows) {
+        q.addBindValue(campaign);
+        q.addBindValue(seq + 1);
+        q.addBindValue(row.key);
+        q.addBindValue(row.recipient);
+        q.addBindValue(row.userId);
+        q.addBindValue(toName(row.kind));
+        q.addBindValue(row.displayName);
+        q.addBindValue(QString::fromUtf8(QJsonDocument(row.data).toJson(QJsonDocument::Compact)));
+        q.addBindValue(row.chatId);
+        q.addBindValue(QString::fromLatin1(row.payloadHash));
+        q.addBindValue(toName(row.state));
+        q.addBindValue(row.retryable ? 1 : 0);
+        q.addBindValue(row.lastError);
+        q.addBindValue(row.httpStatus);
+        q.addBindValue(now);
+        if (!q.exec()) {
+            database.rollback();
+            return fail(QStringLiteral("adding recipients"), q.lastError());
+        }
+        if (q.numRowsAffected() > 0) {
+            row.seq = ++seq;
+            row.updatedAt = now;
+            added.append(row);
+        }
+    }
+    if (!database.commit())
+        return fail(QStringLiteral("commit"), database.lastError());
+    rows = added;
+    return true;
+}
+
+void CampaignStore::record(qint64 campaign, const JournalOutcome &outcome)
+{
+    m_outcomes.append({campaign, outcome});
+}
+
+bool CampaignStore::writeOutcomes()
+{
+    if (m_outcomes.isEmpty())
+        return true;
+    QSqlQuery q(db());
+    q.prepare(
+        QStringLiteral("UPDATE recipients SET state = ?, retryable = ?, last_error = ?, http_status = ?, "
+                       "chat_id = CASE WHEN ? = '' THEN chat_id ELSE ? END, activity_id = ?, updated_at = ? "
+                       "WHERE campaign = ? AND seq = ?"));
+    const qint64 now = nowMs();
+    for (const auto &[campaign, o] : std::as_const(m_outcomes)) {
+        q.addBindValue(toName(o.state));
+        q.addBindValue(o.retryable ? 1 : 0);
+        q.addBindValue(o.detail);
+        q.addBindValue(o.httpStatus);
+        q.addBindValue(o.chatId);
+        q.addBindValue(o.chatId);
+        q.addBindValue(o.activityId);
+        q.addBindValue(now);
+        q.addBindValue(campaign);
+        q.addBindValue(o.seq);
+        if (!q.exec())
+            return fail(QStringLiteral("recording outcomes"), q.lastError());
+    }
+    return true;
+}
+
+bool CampaignStore::flush()
+{
+    if (m_outcomes.isEmpty() || !m_open || m_readOnly)
+        return true;
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return fail(QStringLiteral("begin"), database.lastError());
+    if (!writeOutcomes()) {
+        database.rollback();
+        return false;
+    }
+    if (!database.commit()) {
+        fail(QStringLiteral("commit"), database.lastError());
+        database.rollback();
+        return false;
+    }
+    m_stateChanges += m_outcomes.size();
+    m_outcomes.clear();
+    return true;
+}
+
+static QString claimCondition(const CampaignStore::ClaimRules &rules)
+{
+    QString states = QStringLiteral("state = 'pending'");
+    if (rules.retryFailed)
+        states += QStringLiteral(" OR (state = 'failed' AND retryable = 1)");
+    if (rules.retryUnconfirmed)
+        states += QStringLiteral(" OR state = 'unconfirmed'");
+    return QStringLiteral("campaign = ? AND last_run < ? AND (%1)").arg(states);
+}
+
+int CampaignStore::countClaimable(qint64 campaign, const ClaimRules &rules)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT count(*) FROM recipients WHERE %1").arg(claimCondition(rules)));
+    q.addBindValue(campaign);
+    q.addBindValue(rules.run);
+    if (!q.exec() || !q.next()) {
+        fail(QStringLiteral("counting recipients"), q.lastError());
+        return -1;
+    }
+    return q.value(0).toInt();
+}
+
+JournalRows CampaignStore::claim(qint64 campaign, const ClaimRules &rules, int limit, bool *ok)
+{
+    *ok = false;
+    JournalRows rows;
+    QSqlDatabase database = db();
+    if (!database.transaction()) {
+        fail(QStringLiteral("begin"), database.lastError());
+        return {};
+    }
+    if (!writeOutcomes()) {
+        database.rollback();
+        return {};
+    }
+    QSqlQuery select(database);
+    select.prepare(QStringLiteral("SELECT %1 FROM recipients WHERE %2 ORDER BY seq LIMIT ?")
+                       .arg(QLatin1String(kRowColumns), claimCondition(rules)));
+    select.addBindValue(campaign);
+    select.addBindValue(rules.run);
+    select.addBindValue(limit);
+    if (!select.exec()) {
+        fail(QStringLiteral("claiming recipients"), select.lastError());
+        database.rollback();
+        return {};
+    }
+    while (select.next())
+        rows.append(rowFrom(select));
+    select.finish();
+    QSqlQuery mark(database);
+    mark.prepare(
+        QStringLiteral("UPDATE recipients SET state = 'sending', attempts = attempts + 1, last_run = ?, "
+                       "updated_at = ? WHERE campaign = ? AND seq = ?"));
+    const qint64 now = nowMs();
+    for (JournalRow &row : rows) {
+        mark.addBindValue(rules.run);
+        mark.addBindValue(now);
+        mark.addBindValue(campaign);
+        mark.addBindValue(row.seq);
+        if (!mark.exec()) {
+            fail(QStringLiteral("claiming recipients"), mark.lastError());
+            database.rollback();
+            return {};
+        }
+        row.claimedFrom = row.state;
+        row.state = JournalState::Sending;
+        ++row.attempts;
+        row.updatedAt = now;
+    }
+    if (!database.commit()) {
+        fail(QStringLiteral("commit"), database.lastError());
+        database.rollback();
+        return {};
+    }
+    m_stateChanges += m_outcomes.size() + rows.size();
+    m_outcomes.clear();
+    *ok = true;
+    return rows;
+}
+
+bool CampaignStore::forEachRow(qint64 campaign, const std::function<void(const JournalRow &)> &visit)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM recipients WHERE campaign = ? ORDER BY seq")
+                  .arg(QLatin1String(kRowColumns)));
+    q.addBindValue(campaign);
+    if (!q.exec())
+        return fail(QStringLiteral("reading recipients"), q.lastError());
+    while (q.next())
+        visit(rowFrom(q));
+    return true;
+}
+
+} // namespace herald::campaign
