@@ -201,7 +201,14 @@ void CliRunner::runNextStep()
         return;
     }
     if (m_stepIndex >= m_steps.size()) {
-        complete(m_scenarioResult);
+        // The demo tenant has unlicensed and policy-blocked users on purpose:
+        // steps that end with "some recipients failed" are the scenario
+        // working as designed, so the demo as a whole succeeds. Say so, so
+        // nobody mistakes it for the exit status of a real run.
+        if (m_scenarioResult == ExitCode::SomeFailed)
+            printNote(tr("\ndemo: finished. Some recipients were blocked or not found on purpose; "
+                         "a real run in that state would exit with status 1."));
+        complete(m_scenarioResult == ExitCode::SomeFailed ? ExitCode::Success : m_scenarioResult);
         return;
     }
     const DemoStep step = m_steps.at(m_stepIndex++);
