@@ -112,11 +112,24 @@ LoadResult MessageDocument::fromText(SourceFormat format, const QByteArray &utf8
     QJsonParseError parseError{};
     const QJsonDocument json = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const detail::TextPosition pos = detail::positionOfByte(body, parseError.offset);
-        return {std::nullopt,
-                {error(tr("the JSON is not valid: %1; fix it there (an editor with JSON checking helps)")
-                           .arg(parseError.errorString()),
-                       pos.line, pos.column)}};
+        // Qt's offset is just past the character it could not use (but on it
+        // for IllegalNumber, which Qt also reports for any stray letter);
+        // point at that character. tst_messagedocument pins this down.
+        const qsizetype back = parseError.error == QJsonParseError::IllegalNumber ? 0 : 1;
+        qsizetype at = std::max<qsizetype>(0, parseError.offset - back);
+        while (at > 0 && at < body.size() && (static_cast<unsigned char>(body.at(at)) & 0xC0) == 0x80)
+            --at;
+        const detail::TextPosition pos = detail::positionOfByte(body, at);
+        const QString there = QString::fromUtf8(body.mid(at, 4)).left(1);
+        const bool curly
+            = there == u"\u201C" || there == u"\u201D" || there == u"\u2018" || there == u"\u2019";
+        return {
+            std::nullopt,
+            {error(curly ? tr("the JSON is not valid: %1 is a typographic quote; JSON needs plain \" quotes")
+                               .arg(there)
+                         : tr("the JSON is not valid: %1; fix it there (an editor with JSON checking helps)")
+                               .arg(parseError.errorString()),
+                   pos.line, pos.column)}};
     }
     if (!json.isObject()) {
         return {
