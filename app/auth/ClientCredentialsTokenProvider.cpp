@@ -69,12 +69,17 @@ void ClientCredentialsTokenProvider::abortFetch()
     }
 }
 
+FormFields ClientCredentialsTokenProvider::grantFields() const
+{
+    return {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")}};
+}
+
 void ClientCredentialsTokenProvider::sendAttempt()
 {
     ++m_attempt;
-    FormFields form{{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
-                    {QStringLiteral("client_id"), m_settings.clientId},
-                    {QStringLiteral("scope"), m_settings.scope}};
+    FormFields form = grantFields();
+    form.append(qMakePair(QStringLiteral("client_id"), m_settings.clientId));
+    form.append(qMakePair(QStringLiteral("scope"), m_settings.scope));
     const GraphError credentialError = addCredential(form);
     if (credentialError.isError()) {
         fetchFailed(credentialError);
@@ -168,6 +173,7 @@ void ClientCredentialsTokenProvider::onReplyFinished(QNetworkReply *reply)
             return;
         }
         qCDebug(lcAuth) << "token received, expires in" << expiresIn << "s";
+        tokenAnswerReceived(object);
         fetchSucceeded(token, expiresIn);
         return;
     }

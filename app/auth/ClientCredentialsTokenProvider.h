@@ -13,6 +13,7 @@
 #include "graph/RequestLog.h"
 #include "graph/RetryPolicy.h"
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QUrl>
 
@@ -53,8 +54,14 @@ public:
     void setRetryPolicy(const graph::RetryPolicy &policy) { m_retry = policy; }
 
 protected:
+    // grant_type and the grant's own fields; client_credentials here, the
+    // refresh_token grant in RefreshTokenProvider.
+    virtual FormFields grantFields() const;
     // Adds the credential fields to the form, or returns a Config/Auth error.
     virtual graph::GraphError addCredential(FormFields &form) = 0;
+    // The whole successful answer, before the token is handed out (the
+    // refresh-token grant takes the rotated refresh token from it).
+    virtual void tokenAnswerReceived(const QJsonObject &answer) { Q_UNUSED(answer); }
 
     void startFetch() override;
     void abortFetch() override;

@@ -52,12 +52,29 @@ QString identityHint(int aadsts, const QString &error)
                               "the app registration and that the machine's clock is right.");
     case 7000112:
         return GraphError::tr("The application is disabled in the tenant.");
+    case 70008:
+    case 700082:
+    case 50173:
+    case 700084:
+        return GraphError::tr("The delegated sign-in has expired or was revoked. Sign in again with "
+                              "`herald-cli login`.");
+    case 50011:
+        return GraphError::tr("The redirect URI is not registered for the app. Add http://localhost under "
+                              "Authentication > Mobile and desktop applications in the app registration.");
+    case 501481:
+    case 50148:
+        return GraphError::tr("The PKCE code verifier did not match: start the sign-in again.");
+    case 54005:
+        return GraphError::tr("The authorization code was already used: start the sign-in again.");
     default:
         break;
     }
     if (error == QLatin1String("invalid_client"))
         return GraphError::tr("The identity platform rejected the app's credentials: check --client-id and "
                               "the client secret or certificate.");
+    if (error == QLatin1String("invalid_grant"))
+        return GraphError::tr("The sign-in grant is no longer valid (expired, revoked or already used). Sign "
+                              "in again with `herald-cli login`.");
     if (error == QLatin1String("unauthorized_client"))
         return GraphError::tr("The app is not allowed to use this sign-in flow in the tenant.");
     if (error == QLatin1String("invalid_request"))

@@ -4,6 +4,8 @@
 #include "cli/commands/AppFindCommand.h"
 #include "cli/commands/ChatsCommand.h"
 #include "cli/commands/LifecycleCommand.h"
+#include "cli/commands/ProfileCommand.h"
+#include "cli/commands/SecretCommand.h"
 #include "cli/commands/StatusCommand.h"
 
 #include <QDebug>
@@ -32,6 +34,16 @@ void registerCommands(CommandRegistry &registry)
     add(registry, LifecycleCommand::upgradeSpec(), [] { return new LifecycleCommand(Op::Upgrade); });
     add(registry, LifecycleCommand::uninstallSpec(), [] { return new LifecycleCommand(Op::Uninstall); });
     add(registry, ChatsCommand::spec(), [] { return new ChatsCommand; });
+    // The auth area: secrets in the keychain, profiles.
+    using Secret = SecretCommand::Mode;
+    add(registry, SecretCommand::setSpec(), [] { return new SecretCommand(Secret::Set); });
+    add(registry, SecretCommand::clearSpec(), [] { return new SecretCommand(Secret::Clear); });
+    add(registry, SecretCommand::statusSpec(), [] { return new SecretCommand(Secret::Status); });
+    using Profile = ProfileCommand::Mode;
+    add(registry, ProfileCommand::saveSpec(), [] { return new ProfileCommand(Profile::Save); });
+    add(registry, ProfileCommand::listSpec(), [] { return new ProfileCommand(Profile::List); });
+    add(registry, ProfileCommand::showSpec(), [] { return new ProfileCommand(Profile::Show); });
+    add(registry, ProfileCommand::removeSpec(), [] { return new ProfileCommand(Profile::Remove); });
 }
 
 } // namespace herald::cli

@@ -1,5 +1,7 @@
 #include "cli/GlobalOptions.h"
 
+#include "config/ProfileStore.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -32,6 +34,16 @@ ProfileLookup builtinProfiles()
                         "options (--tenant, --client-id, ...) on the command line")
                          .arg(name);
         return std::nullopt;
+    };
+}
+
+ProfileLookup storedProfiles(const QString &fileName)
+{
+    return [fileName](const QString &name, QString *error) -> std::optional<ConnectionSettings> {
+        const config::ProfileStore store(fileName);
+        if (name == ConnectionSettings::defaultProfile() && !store.contains(name))
+            return ConnectionSettings{};
+        return store.load(name, error);
     };
 }
 
@@ -125,9 +137,16 @@ GlobalOptions GlobalOptions::fromParser(const QCommandLineParser &parser, const 
     const QString profile = parser.isSet(QStringLiteral("profile")) ? parser.value(QStringLiteral("profile"))
                                                                     : ConnectionSettings::defaultProfile();
     QString profileError;
+    // `profile save` creates (or repairs) the profile it names: a missing or
+    // unusable one starts from empty settings there, and only there.
+    const QStringList words = parser.positionalArguments();
+    const bool savingProfile = words.size() >= 2 && words.at(0) == QLatin1String("profile")
+        && words.at(1) == QLatin1String("save") && config::ProfileStore::checkName(profile).isEmpty();
     if (const auto stored
         = profiles ? profiles(profile, &profileError) : std::optional<ConnectionSettings>{}) {
         g.settings = *stored;
+    } else if (savingProfile) {
+        g.settings = ConnectionSettings{};
     } else {
         problems->append(profileError.isEmpty() ? tr("profile '%1' not found").arg(profile) : profileError);
     }

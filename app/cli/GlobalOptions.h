@@ -24,6 +24,9 @@ using ProfileLookup
     = std::function<std::optional<config::ConnectionSettings>(const QString &name, QString *error)>;
 // Knows only the built-in "default" profile (empty settings).
 ProfileLookup builtinProfiles();
+// Profiles saved in a config::ProfileStore (fileName empty = its default
+// file); "default" is empty settings while nothing is saved under that name.
+ProfileLookup storedProfiles(const QString &fileName = QString());
 
 struct GlobalOptions
 {

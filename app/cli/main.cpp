@@ -6,6 +6,7 @@
 #include "cli/Commands.h"
 #include "cli/SignalNotifier.h"
 #include "cli/SimDemoEnvironment.h"
+#include "cli/commands/AuthSetup.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -38,6 +39,8 @@ int main(int argc, char *argv[])
     herald::cli::registerCommands(registry);
 
     herald::cli::CliRunner runner(registry, io);
+    // Saved profiles, and secrets from the environment then the keychain.
+    herald::cli::useStoredProfilesAndKeychain(runner);
     runner.setDemoEnvironmentFactory([] {
         return std::make_unique<herald::cli::SimDemoEnvironment>(herald::cli::SimDemoEnvironment::defaults());
     });

@@ -38,6 +38,29 @@ QStringList cloudNames()
             cloudName(Cloud::China)};
 }
 
+QString authMethodName(AuthMethod method)
+{
+    switch (method) {
+    case AuthMethod::Secret:
+        return QStringLiteral("secret");
+    case AuthMethod::Certificate:
+        return QStringLiteral("certificate");
+    case AuthMethod::Delegated:
+        return QStringLiteral("delegated");
+    }
+    return {};
+}
+
+std::optional<AuthMethod> authMethodFromName(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    for (AuthMethod method : {AuthMethod::Secret, AuthMethod::Certificate, AuthMethod::Delegated}) {
+        if (n == authMethodName(method))
+            return method;
+    }
+    return std::nullopt;
+}
+
 QString ConnectionSettings::defaultDataDir()
 {
     // GenericDataLocation is $XDG_DATA_HOME (~/.local/share) on Linux;

@@ -22,6 +22,12 @@ using graph::cloudName;
 // "global", "usgov", "usgovdod", "china"
 QStringList cloudNames();
 
+// How Herald gets its Graph token. A certificate is chosen by certFile;
+// Delegated uses the refresh token from `herald-cli login` (keychain).
+enum class AuthMethod { Secret, Certificate, Delegated };
+QString authMethodName(AuthMethod method); // "secret", "certificate", "delegated"
+std::optional<AuthMethod> authMethodFromName(const QString &name);
+
 struct ConnectionSettings
 {
     static QString defaultProfile() { return QStringLiteral("default"); }
@@ -37,6 +43,7 @@ struct ConnectionSettings
     QUrl loginUrl; // empty = the cloud's default
     QUrl botServiceUrl; // empty = the cloud's default
     QString certFile; // PEM with certificate + key: client assertion instead of a secret
+    bool delegated = false; // Graph token from the signed-in admin (refresh token in the keychain)
     QString dataDir; // empty = defaultDataDir()
     int concurrency = 0; // 0 = chosen by the rate planner
     // Simulator only: every documented limit runs timeScale times faster
@@ -47,6 +54,12 @@ struct ConnectionSettings
     QString effectiveBotTenant() const { return botTenant.isEmpty() ? defaultBotTenant() : botTenant; }
     QString effectiveDataDir() const { return dataDir.isEmpty() ? defaultDataDir() : dataDir; }
     bool usesCertificate() const { return !certFile.isEmpty(); }
+    bool usesDelegated() const { return delegated && certFile.isEmpty(); }
+    AuthMethod authMethod() const
+    {
+        return usesCertificate() ? AuthMethod::Certificate
+                                 : (delegated ? AuthMethod::Delegated : AuthMethod::Secret);
+    }
 
     // $XDG_DATA_HOME/herald on Linux (the platform's local data folder
     // elsewhere). Does not create it.

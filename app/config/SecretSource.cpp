@@ -26,7 +26,7 @@ void fail(const std::shared_ptr<Resolution> &r, SecretKind kind)
 {
     r->result.ok = false;
     r->result.credentials = {};
-    r->result.error = CredentialResolver::missingSecretMessage(kind, r->settings.profile);
+    r->result.error = CredentialResolver::missingSecretMessage(kind, r->settings.profile, *r->source);
     r->done(r->result);
 }
 
@@ -82,14 +82,21 @@ EnvironmentSecretSource::EnvironmentSecretSource(QProcessEnvironment env)
 
 QString EnvironmentSecretSource::variableName(SecretKind kind)
 {
-    return kind == SecretKind::Client ? QStringLiteral("HERALD_CLIENT_SECRET")
-                                      : QStringLiteral("HERALD_BOT_SECRET");
+    switch (kind) {
+    case SecretKind::Client:
+        return QStringLiteral("HERALD_CLIENT_SECRET");
+    case SecretKind::Bot:
+        return QStringLiteral("HERALD_BOT_SECRET");
+    case SecretKind::RefreshToken:
+        break;
+    }
+    return {};
 }
 
 void EnvironmentSecretSource::lookup(SecretKind kind, const QString &, Callback done)
 {
     const QString name = variableName(kind);
-    if (m_env.contains(name) && !m_env.value(name).isEmpty())
+    if (!name.isEmpty() && m_env.contains(name) && !m_env.value(name).isEmpty())
         done(m_env.value(name));
     else
         done(std::nullopt);
@@ -97,12 +104,22 @@ void EnvironmentSecretSource::lookup(SecretKind kind, const QString &, Callback 
 
 void MemorySecretSource::set(SecretKind kind, const QString &secret)
 {
-    (kind == SecretKind::Client ? m_client : m_bot) = secret;
+    (kind == SecretKind::Client ? m_client : kind == SecretKind::Bot ? m_bot : m_refresh) = secret;
 }
 
 void MemorySecretSource::lookup(SecretKind kind, const QString &, Callback done)
 {
-    done(kind == SecretKind::Client ? m_client : m_bot);
+    done(kind == SecretKind::Client ? m_client : kind == SecretKind::Bot ? m_bot : m_refresh);
+}
+
+QString SecretChain::unavailableReason() const
+{
+    for (const auto &source : m_sources) {
+        const QString reason = source->unavailableReason();
+        if (!reason.isEmpty())
+            return reason;
+    }
+    return {};
 }
 
 void SecretChain::append(std::unique_ptr<SecretSource> source)
@@ -134,12 +151,29 @@ QDebug operator<<(QDebug debug, const Credentials &credentials)
 {
     QDebugStateSaver saver(debug);
     debug.nospace() << "Credentials(client: " << (credentials.clientSecret.isEmpty() ? "none" : "<redacted>")
-                    << ", bot: " << (credentials.botSecret.isEmpty() ? "none" : "<redacted>") << ')';
+                    << ", bot: " << (credentials.botSecret.isEmpty() ? "none" : "<redacted>")
+                    << ", refresh token: " << (credentials.refreshToken.isEmpty() ? "none" : "<redacted>")
+                    << ')';
     return debug;
+}
+
+QString CredentialResolver::missingSecretMessage(SecretKind kind, const QString &profile,
+                                                 const SecretSource &source)
+{
+    QString message = missingSecretMessage(kind, profile);
+    const QString reason = source.unavailableReason();
+    if (!reason.isEmpty())
+        message += QStringLiteral(". ") + reason;
+    return message;
 }
 
 QString CredentialResolver::missingSecretMessage(SecretKind kind, const QString &profile)
 {
+    if (kind == SecretKind::RefreshToken)
+        return tr("no delegated sign-in for profile '%1': sign in with `herald-cli --profile %1 login`, or "
+                  "use "
+                  "a client secret or certificate instead")
+            .arg(profile);
     const QString variable = EnvironmentSecretSource::variableName(kind);
     const QString what = kind == SecretKind::Client ? tr("client secret (Graph application)")
                                                     : tr("bot secret (Bot Framework app)");
@@ -147,6 +181,9 @@ QString CredentialResolver::missingSecretMessage(SecretKind kind, const QString 
     QString message = tr("no %1 for profile '%2'. Provide it in the environment, e.g. "
                          "`read -rs %3 && export %3`")
                           .arg(what, profile, variable);
+    message
+        += tr(", or store it in the keychain: `herald-cli --profile %1 secret set --kind %2`")
+               .arg(profile, kind == SecretKind::Client ? QStringLiteral("client") : QStringLiteral("bot"));
     if (kind == SecretKind::Client)
         message += tr(", or authenticate with a certificate: --cert FILE");
     return message;
@@ -163,6 +200,17 @@ void CredentialResolver::resolve(SecretSource &source, const ConnectionSettings 
 
     if (!needs.graph || settings.usesCertificate()) {
         resolveBot(r);
+        return;
+    }
+    if (settings.usesDelegated()) {
+        source.lookup(SecretKind::RefreshToken, settings.profile, [r](std::optional<QString> token) {
+            if (!token || token->isEmpty()) {
+                fail(r, SecretKind::RefreshToken);
+                return;
+            }
+            r->result.credentials.refreshToken = *token;
+            resolveBot(r);
+        });
         return;
     }
     source.lookup(SecretKind::Client, settings.profile, [r](std::optional<QString> secret) {

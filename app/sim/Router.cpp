@@ -107,6 +107,12 @@ SimOutcome Router::dispatch(const SimRequest &request)
         outcome.response = m_token->handle(segments.at(0), request);
         return outcome;
     }
+    if (segments.size() == 4 && segments.at(1) == QLatin1String("oauth2")
+        && segments.at(2) == QLatin1String("v2.0") && segments.at(3) == QLatin1String("authorize")) {
+        m_services.stats.countRequest(QStringLiteral("authorize"));
+        outcome.response = m_token->authorize(segments.at(0), request);
+        return outcome;
+    }
     const bool isGraph = segments.value(0) == QLatin1String("v1.0");
     const bool isBot = segments.value(0) == QLatin1String("bot");
     if (!isGraph && !isBot) {

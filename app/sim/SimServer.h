@@ -55,6 +55,7 @@ struct SimOptions
     QString clientSecret;               // empty = generated at random (read it back with options())
     QStringList roles;                  // app roles in issued tokens; empty = every role Herald may need
     int tokenTtlSeconds = 3600;         // simulated seconds
+    QByteArray clientCertificatePem;    // certificate "uploaded" to the app: verifies client assertions
 
     // The organisation's bot app in the catalog
     QString appExternalId = QStringLiteral("f31b1263-ba99-435a-a679-911d24850d7c");

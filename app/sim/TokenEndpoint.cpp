@@ -1,5 +1,10 @@
 #include "sim/TokenEndpoint.h"
 
+#include "sim/ClientAssertionVerifier.h"
+#include "sim/DelegatedGrants.h"
+#include "sim/SimLog.h"
+
+#include <QDateTime>
 #include <QJsonArray>
 #include <QUuid>
 
@@ -26,6 +31,52 @@ TokenEndpoint::TokenEndpoint(const SimOptions &options, const SimClock &clock, c
 {
     m_grants.insert(QStringLiteral("client_credentials"),
                     [this](const Context &context) { return clientCredentials(context); });
+    m_assertions = std::make_unique<ClientAssertionVerifier>();
+    if (!m_options.clientCertificatePem.isEmpty()) {
+        QString error;
+        if (!m_assertions->setCertificate(m_options.clientCertificatePem, &error))
+            qCWarning(lcSim).noquote() << "--client-cert:" << error;
+    }
+    m_delegated = std::make_unique<DelegatedGrants>(
+        m_options, m_clock, m_issuer,
+        [this](int status, const QString &error, int code, const QString &description) {
+            return aadError(status, error, code, description);
+        });
+    // Delegated grants exist in the customer's tenant only (not botframework.com).
+    auto delegated = [this](SimResponse (DelegatedGrants::*grant)(const QHash<QString, QString> &)) {
+        return [this, grant](const Context &context) {
+            if (context.authority != Authority::Tenant)
+                return aadError(400, QStringLiteral("unauthorized_client"), 700016,
+                                QStringLiteral("Delegated sign-in is not available in the directory '%1'.")
+                                    .arg(context.tenantSegment));
+            // A confidential client may authenticate; a public client sends no secret.
+            if (context.form.contains(QStringLiteral("client_secret"))
+                || context.form.contains(QStringLiteral("client_assertion"))) {
+                SimResponse error;
+                if (!authenticateClient(context, &error))
+                    return error;
+            }
+            return ((*m_delegated).*grant)(context.form);
+        };
+    };
+    m_grants.insert(QStringLiteral("authorization_code"), delegated(&DelegatedGrants::authorizationCode));
+    m_grants.insert(QStringLiteral("refresh_token"), delegated(&DelegatedGrants::refreshToken));
+}
+
+TokenEndpoint::~TokenEndpoint() = default;
+
+SimResponse TokenEndpoint::authorize(const QString &tenantSegment, const SimRequest &request) const
+{
+    if (tenantSegment.compare(m_options.tenantId, Qt::CaseInsensitive) != 0
+        && tenantSegment.compare(m_options.tenantDomain, Qt::CaseInsensitive) != 0
+        && tenantSegment.compare(QLatin1String("organizations"), Qt::CaseInsensitive) != 0) {
+        return aadError(
+            400, QStringLiteral("invalid_request"), 90002,
+            QStringLiteral("Tenant '%1' not found. Check to make sure you have the correct tenant ID "
+                           "and are signing into the correct cloud.")
+                .arg(tenantSegment));
+    }
+    return m_delegated->authorize(request);
 }
 
 QStringList TokenEndpoint::defaultRoles()
@@ -72,6 +123,7 @@ SimResponse TokenEndpoint::handle(const QString &tenantSegment, const SimRequest
     }
     Context context;
     context.tenantSegment = tenantSegment;
+    context.host = request.header("host");
     for (const auto &field : SimRequest::parseQuery(request.body))
         context.form.insert(field.first, field.second);
 
@@ -124,11 +176,27 @@ bool TokenEndpoint::authenticateClient(const Context &context, SimResponse *erro
         return false;
     }
     if (context.form.contains(QStringLiteral("client_assertion"))) {
-        // Certificate credentials are a later addition; say so plainly.
-        *error = aadError(401, QStringLiteral("invalid_client"), 700027,
-                          QStringLiteral("Client assertion failed signature validation: herald-sim does not "
-                                         "accept certificate credentials yet; use a client secret."));
-        return false;
+        // Certificate credentials: verified against the --client-cert certificate.
+        if (context.form.value(QStringLiteral("client_assertion_type"))
+            != QLatin1String("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")) {
+            *error = aadError(400, QStringLiteral("invalid_request"), 700025,
+                              QStringLiteral("client_assertion_type must be "
+                                             "'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'."));
+            return false;
+        }
+        QString host = QString::fromLatin1(context.host);
+        if (host.isEmpty())
+            host = QStringLiteral("127.0.0.1");
+        const QString audience
+            = QStringLiteral("http://%1/%2/oauth2/v2.0/token").arg(host, context.tenantSegment);
+        const ClientAssertionVerifier::Result verdict
+            = m_assertions->verify(context.form.value(QStringLiteral("client_assertion")).toLatin1(),
+                                   clientId, audience, QDateTime::currentSecsSinceEpoch());
+        if (!verdict.ok) {
+            *error = aadError(verdict.status, verdict.error, verdict.aadsts, verdict.description);
+            return false;
+        }
+        return true;
     }
     const QString secret = context.form.value(QStringLiteral("client_secret"));
     if (secret.isEmpty()) {

@@ -10,15 +10,22 @@
 
 #include <QHash>
 #include <functional>
+#include <memory>
 
 namespace herald::sim {
+
+class ClientAssertionVerifier;
+class DelegatedGrants;
 
 class TokenEndpoint
 {
 public:
     TokenEndpoint(const SimOptions &options, const SimClock &clock, const TokenIssuer &issuer);
+    ~TokenEndpoint();
 
     SimResponse handle(const QString &tenantSegment, const SimRequest &request) const;
+    // GET /{tenant}/oauth2/v2.0/authorize (sim/DelegatedGrants.h).
+    SimResponse authorize(const QString &tenantSegment, const SimRequest &request) const;
 
     // Every role Herald may need; used when SimOptions::roles is empty.
     static QStringList defaultRoles();
@@ -31,6 +38,7 @@ private:
         Form form;
         Authority authority = Authority::Unknown;
         QString tenantSegment;
+        QByteArray host; // the Host header: the audience of a client assertion is the URL called
     };
     // Grant types are looked up in a table so that authorization_code (+PKCE)
     // and refresh_token grants can be registered later without touching the
@@ -47,6 +55,8 @@ private:
     const SimClock &m_clock;
     const TokenIssuer &m_issuer;
     QHash<QString, Grant> m_grants;
+    std::unique_ptr<ClientAssertionVerifier> m_assertions; // the --client-cert certificate
+    std::unique_ptr<DelegatedGrants> m_delegated; // codes and refresh tokens (state behind a const API)
 };
 
 } // namespace herald::sim

@@ -49,6 +49,15 @@ QByteArray TokenIssuer::issue(const TokenClaims &claims) const
     };
     if (!claims.roles.isEmpty())
         payload.insert(QStringLiteral("roles"), QJsonArray::fromStringList(claims.roles));
+    if (!claims.scp.isEmpty()) {
+        // A delegated (user) token: scp instead of roles, the user as subject,
+        // a public client (appidacr 0).
+        payload.insert(QStringLiteral("scp"), claims.scp);
+        payload.insert(QStringLiteral("idtyp"), QStringLiteral("user"));
+        payload.insert(QStringLiteral("appidacr"), QStringLiteral("0"));
+        payload.insert(QStringLiteral("oid"), claims.oid);
+        payload.insert(QStringLiteral("sub"), claims.oid);
+    }
     const QByteArray input = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(b64url) + '.'
         + QJsonDocument(payload).toJson(QJsonDocument::Compact).toBase64(b64url);
     return input + '.' + sign(input).toBase64(b64url);

@@ -19,6 +19,8 @@ struct TokenClaims
     QString tid;
     QString appid;
     QStringList roles;
+    QString scp; // delegated tokens: the granted scopes, space separated
+    QString oid; // delegated tokens: the signed-in user
     qint64 iat = 0; // simulated epoch seconds
     qint64 nbf = 0;
     qint64 exp = 0;

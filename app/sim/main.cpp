@@ -128,6 +128,7 @@ int main(int argc, char *argv[])
     opt("no-throttling", "Do not apply the service limits.");
     opt("token-ttl", "Access token lifetime in simulated seconds.", "seconds");
     opt("roles", "Comma-separated app roles in issued Graph tokens (default: all Herald needs).", "roles");
+    opt("client-cert", "PEM certificate uploaded to the app: client assertions are verified against it.", "file");
     opt("latency", "Added latency per answer, simulated ms.", "ms");
     opt("latency-jitter", "Uniform jitter on top of --latency, simulated ms.", "ms");
     opt("fault-seed", "Seed of the fault sequence.", "n");
@@ -162,6 +163,12 @@ int main(int argc, char *argv[])
         = int(integer(parser, QStringLiteral("token-ttl"), options.tokenTtlSeconds, 1, 86400 * 7));
     if (parser.isSet(QStringLiteral("roles")))
         options.roles = parser.value(QStringLiteral("roles")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parser.isSet(QStringLiteral("client-cert"))) {
+        QFile certFile(parser.value(QStringLiteral("client-cert")));
+        if (!certFile.open(QIODevice::ReadOnly))
+            fail(QCoreApplication::translate("main", "cannot read --client-cert %1").arg(certFile.fileName()));
+        options.clientCertificatePem = certFile.readAll();
+    }
     options.faults.latencyMs = int(integer(parser, QStringLiteral("latency"), 0, 0, 600000));
     options.faults.latencyJitterMs = int(integer(parser, QStringLiteral("latency-jitter"), 0, 0, 600000));
     options.faults.seed

@@ -1,11 +1,13 @@
 #include "cli/commands/GraphSession.h"
 
-#include "auth/ClientSecretTokenProvider.h"
+#include "auth/TokenFactory.h"
 #include "cli/CommandContext.h"
+#include "config/Clouds.h"
 #include "graph/Endpoints.h"
 #include "graph/GraphClient.h"
 #include "graph/RateCategories.h"
 #include "graph/RatePlanner.h"
+#include "secrets/SecretStore.h"
 
 namespace herald::cli {
 
@@ -21,6 +23,11 @@ graph::GraphClient *GraphSession::client() const
     return m_client;
 }
 
+auth::TokenProvider *GraphSession::tokens() const
+{
+    return m_tokens;
+}
+
 graph::RatePlanner *GraphSession::planner() const
 {
     return m_planner;
@@ -29,23 +36,20 @@ graph::RatePlanner *GraphSession::planner() const
 GraphSession *GraphSession::create(CommandContext &context, QObject *parent, GraphError *error)
 {
     const config::ConnectionSettings &settings = context.settings();
-    if (settings.usesCertificate()) {
-        *error = GraphError::make(GraphError::Kind::Config,
-                                  tr("Certificate sign-in (--cert) is not available for this command yet; set "
-                                     "HERALD_CLIENT_SECRET instead."));
-        return nullptr;
-    }
     auto *session = new GraphSession(parent);
 
-    auth::ClientCredentialsSettings identity;
-    identity.loginBase = settings.loginUrl.isEmpty() ? graph::loginBaseUrl(settings.cloud) : settings.loginUrl;
-    identity.tenant = settings.tenant;
-    identity.clientId = settings.clientId;
-    identity.scope = graph::graphDefaultScope(settings.cloud);
-    auto *tokens = new auth::ClientSecretTokenProvider(&context.network(), identity,
-                                                       context.credentials().clientSecret, session);
-    tokens->setTimeScale(settings.timeScale);
-    tokens->setRequestLog(context.requestLog());
+    auth::TokenFactoryOptions options;
+    options.requestLog = context.requestLog();
+    if (settings.usesDelegated())
+        options.secretStore = new secrets::SecretStore(session); // rotated refresh tokens
+    std::unique_ptr<auth::TokenProvider> made
+        = auth::makeGraphTokenProvider(&context.network(), settings, context.credentials(), error, options);
+    if (!made) {
+        delete session;
+        return nullptr;
+    }
+    auth::TokenProvider *tokens = made.release();
+    tokens->setParent(session);
     session->m_tokens = tokens;
 
     auto *planner = new graph::RatePlanner(session);
@@ -53,7 +57,7 @@ GraphSession *GraphSession::create(CommandContext &context, QObject *parent, Gra
     planner->setTimeScale(settings.timeScale);
     session->m_planner = planner;
 
-    const QUrl base = settings.graphUrl.isEmpty() ? graph::graphBaseUrl(settings.cloud) : settings.graphUrl;
+    const QUrl base = config::effectiveGraphUrl(settings);
     auto *client = new graph::GraphClient(&context.network(), base, tokens, planner, session);
     client->setRequestLog(context.requestLog());
     if (settings.concurrency > 0)

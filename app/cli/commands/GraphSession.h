@@ -1,9 +1,9 @@
 #pragma once
 
 // The Graph connection of one command run, built from its settings: token
-// provider (client secret), rate planner (Graph's documented limits, at the
-// run's time scale), Graph client, request log for --verbose. Everything is
-// a child of the session, so a command owns it with one pointer.
+// provider (client secret, certificate or delegated; auth/TokenFactory), rate planner (Graph's documented
+// limits, at the run's time scale), Graph client, request log for --verbose. Everything is a child of the
+// session, so a command owns it with one pointer.
 
 #include "graph/GraphError.h"
 
@@ -33,6 +33,7 @@ public:
 
     graph::GraphClient *client() const;
     graph::RatePlanner *planner() const;
+    auth::TokenProvider *tokens() const;
 
 private:
     explicit GraphSession(QObject *parent);

@@ -1,1 +1,9 @@
-# herald-cli commands of this area: target_sources(herald-cli-lib PRIVATE commands/...)
+# herald-cli commands of the auth area: secret, profile, login, check.
+target_sources(herald-cli-lib PRIVATE
+    commands/AuthSetup.cpp
+    commands/AuthSetup.h
+    commands/ProfileCommand.cpp
+    commands/ProfileCommand.h
+    commands/SecretCommand.cpp
+    commands/SecretCommand.h
+)

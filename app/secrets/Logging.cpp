@@ -1,0 +1,3 @@
+#include "secrets/Logging.h"
+
+Q_LOGGING_CATEGORY(lcSecrets, "herald.secrets", QtInfoMsg)
