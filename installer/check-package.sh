@@ -230,6 +230,16 @@ cli install --app "$APP" --all-users >"$WORK/install.json" || status=$?
 cli status --app "$APP" --all-users >"$WORK/status2.json" || status=$?
 [ "$status" -eq 0 ] && [ "$(count_state installed "$WORK/status2.json")" -eq "$USERS" ] ||
     fail "after install, herald-cli status shows $(count_state installed "$WORK/status2.json") of $USERS installed"
+# chats keeps the chat ids in SQLite in the data dir: Qt's SQLite driver.
+"${run_env[@]}" HERALD_CLIENT_SECRET="$SECRET" QT_DEBUG_PLUGINS=1 /usr/bin/herald-cli --quiet --format json \
+    "${connection[@]}" chats --app "$APP" --all-users >"$WORK/chats.json" 2>"$WORK/chats.err" || status=$?
+[ "$status" -eq 0 ] || fail "herald-cli chats exited $status: $(grep -v qt.core "$WORK/chats.err")"
+[ "$(count_state resolved "$WORK/chats.json")" -eq "$USERS" ] ||
+    fail "herald-cli chats resolved $(count_state resolved "$WORK/chats.json") of $USERS"
+grep -q 'sqldrivers/libqsqlite.so" loaded library' "$WORK/chats.err" ||
+    fail "herald-cli chats did not load Qt's SQLite driver"
+[ "$(head -c 15 "$USER_HOME/.local/share/herald/herald.sqlite" 2>/dev/null)" = "SQLite format 3" ] ||
+    fail "herald-cli chats did not write its SQLite cache in the data dir"
 # A wrong secret is an authentication error (exit 3) that does not echo it.
 wrong=0
 "${run_env[@]}" HERALD_CLIENT_SECRET=not-the-secret /usr/bin/herald-cli --quiet "${connection[@]}" \
@@ -239,16 +249,22 @@ wrong=0
 kill "$SIM_PID"
 wait "$SIM_PID" 2>/dev/null || true
 SIM_PID=
-log "Smoke scenario passed: status ($had of $USERS installed), install ($missing), status ($USERS of $USERS)"
+log "Smoke scenario passed: status ($had of $USERS installed), install ($missing), status ($USERS of $USERS), chats ($USERS)"
 
 # --- The window starts (platform, SVG and image plugins present) ----------------
+# --screenshot saves the window once it has painted and the demo tenant is up,
+# then quits. Qt's plugin log says which plugins it loaded.
 shot=$WORK/window.png
-"${run_env[@]}" timeout 120 xvfb-run -a -s '-screen 0 1280x800x24' \
+"${run_env[@]}" QT_DEBUG_PLUGINS=1 timeout 120 xvfb-run -a -s '-screen 0 1280x800x24' \
     /usr/bin/herald --demo --screenshot "$shot" >"$WORK/gui.out" 2>&1 || {
-    sed 's/^/    /' "$WORK/gui.out" >&2
+    sed 's/^/    /' "$WORK/gui.out" | grep -v qt.core >&2
     fail "/usr/bin/herald --demo did not start and draw its window under Xvfb"
 }
 [ "$(od -An -tx1 -N4 "$shot" | tr -d ' ')" = 89504e47 ] || fail "herald --screenshot wrote no PNG"
+for plugin in platforms/libqxcb.so iconengines/libqsvgicon.so imageformats/libqsvg.so; do
+    grep -q "plugins/$plugin\" loaded library" "$WORK/gui.out" ||
+        fail "herald did not load the Qt plugin $plugin (a missing package dependency?)"
+done
 log "herald --demo started under Xvfb ($(grep -m1 'first paint' "$WORK/gui.out" || echo 'painted'))"
 
 # --- Desktop integration ---------------------------------------------------------
