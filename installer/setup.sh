@@ -2,7 +2,9 @@
 # Herald set-up for Debian 12 (bookworm), from a clone of the repository.
 #
 #   installer/setup.sh demo   install build dependencies, build into build/, run the demo
-#   installer/setup.sh test   also install test dependencies, build with -Werror, run every test
+#   installer/setup.sh test   also install test dependencies, build with -Werror, run every test,
+#                             then build, install, check and purge the Debian package
+#                             (installer/check-package.sh)
 #
 # Needs root or sudo for apt-get; skips apt-get entirely when every package is
 # already installed, and reuses an existing build/ (incremental build), so
@@ -13,12 +15,13 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=${HERALD_BUILD_DIR:-$ROOT/build}
 
 # What building and running Herald needs. qt6-websockets-dev is required by
-# qt6-httpserver-dev's CMake package on Debian 12; libqt6svg6 draws the SVG icons.
+# qt6-httpserver-dev's CMake package on Debian 12; libqt6svg6 draws the SVG icons
+# (and renders the PNG icons at build time); help2man writes the man pages.
 BUILD_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-networkauth-dev qtkeychain-qt6-dev
     qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
-    libqt6sql6-sqlite libqt6svg6 libssl-dev libgl-dev
+    libqt6sql6-sqlite libqt6svg6 libssl-dev libgl-dev help2man
 )
 # What the test suite needs on top: a virtual X server for the GUI tests, a
 # D-Bus session and a Secret Service (gnome-keyring) for the keychain tests.
@@ -26,6 +29,13 @@ BUILD_PACKAGES=(
 # openssl (the command) makes the throw-away TLS certificates of the Graph tests.
 TEST_PACKAGES=(
     xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools openssl
+)
+# The package check (installer/check-package.sh): dpkg-shlibdeps (dpkg-dev)
+# computes the package's Depends; the validators of the .desktop file and the
+# AppStream metadata. qt6-qpa-plugins is one of the package's Depends, here so
+# that installing the package needs no download.
+PACKAGE_CHECK_PACKAGES=(
+    dpkg-dev desktop-file-utils appstream qt6-qpa-plugins
 )
 
 # Seconds since the first setup.sh of this run (the test session is a child).
@@ -45,7 +55,9 @@ Usage: installer/setup.sh demo|test
         command-line demo (herald-cli --demo).
   test  install the build and test dependencies, build with warnings as errors
         and run the whole test suite (CTest) under Xvfb with a D-Bus session and
-        an unlocked throw-away keyring. Exits with CTest's status.
+        an unlocked throw-away keyring; when it passes, build the Debian package,
+        install it, check the installed programs and purge it
+        (installer/check-package.sh). Exits non-zero when either fails.
 
 Environment: HERALD_BUILD_DIR overrides the build directory (default: build/).
 EOF
@@ -178,9 +190,12 @@ demo)
     exec "$BUILD_DIR/bin/herald-cli" --demo
     ;;
 test)
-    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${PACKAGE_CHECK_PACKAGES[@]}"
     configure_and_build ON
-    exec dbus-run-session -- "$ROOT/installer/setup.sh" __test-session
+    dbus-run-session -- "$ROOT/installer/setup.sh" __test-session
+    # Outside the test session on purpose: the installed programs must run
+    # without the test's D-Bus session and keyring.
+    exec "$ROOT/installer/check-package.sh" "$BUILD_DIR"
     ;;
 __test-session)
     test_session
