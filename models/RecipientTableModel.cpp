@@ -252,6 +252,61 @@ void RecipientTableModel::clear()
     setRecipients({});
 }
 
+void RecipientTableModel::removeRecipients(const QList<int> &rows)
+{
+    std::vector<bool> drop(m_rows.size(), false);
+    bool any = false;
+    for (int row : rows) {
+        if (row >= 0 && row < rowCount()) {
+            drop[std::size_t(row)] = true;
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    flush(); // pending changes refer to the old row numbers
+    beginResetModel();
+    std::vector<RecipientRow> kept;
+    kept.reserve(m_rows.size());
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (!drop[i])
+            kept.push_back(std::move(m_rows[i]));
+    }
+    m_rows.swap(kept);
+    m_rowByGuid.clear();
+    m_rowByOtherId.clear();
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        indexId(m_rows[i], int(i));
+    endResetModel();
+}
+
+RecipientList RecipientTableModel::recipients(const QList<int> &rows) const
+{
+    RecipientList list;
+    list.reserve(rows.size());
+    for (int row : rows) {
+        if (row >= 0 && row < rowCount())
+            list.append(m_rows[std::size_t(row)].toRecipient());
+    }
+    return list;
+}
+
+QList<int> RecipientTableModel::installStateCounts() const
+{
+    QList<int> counts(installStateCount, 0);
+    for (const RecipientRow &row : m_rows)
+        ++counts[int(row.installState())];
+    return counts;
+}
+
+QList<int> RecipientTableModel::deliveryStateCounts() const
+{
+    QList<int> counts(deliveryStateCount, 0);
+    for (const RecipientRow &row : m_rows)
+        ++counts[int(row.deliveryState())];
+    return counts;
+}
+
 Recipient RecipientTableModel::recipient(int row) const
 {
     if (row < 0 || row >= rowCount())

@@ -63,8 +63,16 @@ public:
     void appendRecipients(const RecipientList &recipients);
     void setRecipients(const RecipientList &recipients); // model reset
     void clear();
+    // Removes these rows (any order, duplicates allowed) in one model reset:
+    // cheaper than thousands of scattered removals through the proxies.
+    void removeRecipients(const QList<int> &rows);
+    // Every row's recipient (ids and names; extra CSV data is not kept).
+    RecipientList recipients(const QList<int> &rows) const;
 
     Recipient recipient(int row) const;
+    // Rows per state, indexed by int(state). O(rows), no allocation per row.
+    QList<int> installStateCounts() const;
+    QList<int> deliveryStateCounts() const;
     // O(1); -1 when no row has this object id. GUIDs match in any letter case.
     int rowForId(QStringView objectId) const;
 

@@ -91,6 +91,8 @@ void DemoSession::start()
             result.tenant.appId = server->appId();
             result.tenant.appExternalId = effective.appExternalId;
             result.tenant.appDisplayName = effective.appDisplayName;
+            result.tenant.timeScale = effective.timeScale;
+            result.tenant.users = effective.users;
             result.clientSecret = effective.clientSecret;
         } else {
             result.error = server->errorString();

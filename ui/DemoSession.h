@@ -25,6 +25,8 @@ struct DemoTenant
     QString appId; // catalog id (teamsAppId) of the organisation's bot
     QString appExternalId;
     QString appDisplayName;
+    double timeScale = 1.0; // the client must pace and read Retry-After the same way
+    int users = 0;
 };
 
 // `herald --demo`: a simulated tenant (herald::sim::SimServer) running in this

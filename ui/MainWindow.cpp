@@ -6,8 +6,14 @@
 #include "EmptyStatePage.h"
 #include "HeaderBar.h"
 #include "Icons.h"
+#include "InstallPage.h"
+#include "RecipientTableView.h"
+#include "RecipientsPage.h"
+#include "Session.h"
+#include "TablePage.h"
 #include "TenantIndicator.h"
 #include "UiLogging.h"
+#include "Workspace.h"
 #include "core/Version.h"
 
 #include <QAction>
@@ -78,12 +84,15 @@ MainWindow::MainWindow(QWidget *parent)
     setMinimumSize(720, 480);
     resize(1100, 700);
 
-    createCentralArea();
-    createMenus();
-
     m_activity = new ActivityIndicator(this);
     statusBar()->addPermanentWidget(m_activity);
-    m_header->tenantIndicator()->showSignedOut(QStringLiteral("default"));
+    m_workspace = new Workspace(m_activity, this, this);
+    connect(session(), &Session::stateChanged, this, &MainWindow::refreshSession);
+
+    createCentralArea();
+    createPages();
+    createMenus();
+    refreshSession();
 
     refreshIcons();
     setCurrentPage(0);
@@ -118,7 +127,6 @@ void MainWindow::createCentralArea()
         auto *item = new QListWidgetItem(info.title, m_navigation);
         item->setSizeHint(QSize(0, rowHeight));
         textWidth = qMax(textWidth, fontMetrics().horizontalAdvance(info.title));
-        m_pages->addWidget(new EmptyStatePage(info, m_pages));
     }
     m_navigation->setFixedWidth(qMax(168, textWidth + 20 + 56));
 
@@ -163,39 +171,84 @@ void MainWindow::createCentralArea()
     setCentralWidget(central);
 }
 
-void MainWindow::createMenus()
+void MainWindow::createPages()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    quit->setMenuRole(QAction::QuitRole);
-    // close() rather than quit(): closing saves the window's settings.
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    m_pageActions = new QActionGroup(this);
-    m_pageActions->setExclusive(true);
-    static const Qt::Key digits[]
-        = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5, Qt::Key_6, Qt::Key_7, Qt::Key_8, Qt::Key_9};
-    for (int i = 0; i < m_pageInfo.size(); ++i) {
-        QAction *action = view->addAction(m_pageInfo.at(i).title);
-        action->setCheckable(true);
-        if (i < int(std::size(digits))) {
-            action->setShortcut(QKeySequence(Qt::CTRL | digits[i]));
-            m_navigation->item(i)->setToolTip(tr("%1 (%2)").arg(
-                m_pageInfo.at(i).title, action->shortcut().toString(QKeySequence::NativeText)));
-        }
-        m_pageActions->addAction(action);
-        connect(action, &QAction::triggered, this, [this, i] { setCurrentPage(i); });
+    m_recipients = new RecipientsPage(session(), m_workspace->loader(), m_workspace->chips(), m_pages);
+    m_install = new InstallPage(session(), m_workspace->model(), m_workspace->actions(), m_pages);
+    for (const PageInfo &info : std::as_const(m_pageInfo)) {
+        if (info.id == QLatin1String("recipients"))
+            m_pages->addWidget(m_recipients);
+        else if (info.id == QLatin1String("install"))
+            m_pages->addWidget(m_install);
+        else
+            m_pages->addWidget(new EmptyStatePage(info, m_pages));
     }
+    m_recipients->adoptTable(m_workspace->tableArea());
+}
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Herald"));
-    about->setMenuRole(QAction::AboutRole);
-    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
-    QAction *aboutQt = help->addAction(tr("About &Qt"));
-    aboutQt->setMenuRole(QAction::AboutQtRole);
-    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+int MainWindow::pageIndex(const QString &id) const
+{
+    for (int i = 0; i < m_pageInfo.size(); ++i) {
+        if (m_pageInfo.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+void MainWindow::replacePage(const QString &id, QWidget *page)
+{
+    const int index = pageIndex(id);
+    if (index < 0) {
+        delete page;
+        return;
+    }
+    QWidget *old = m_pages->widget(index);
+    const bool current = m_pages->currentIndex() == index;
+    m_pages->insertWidget(index, page);
+    m_pages->removeWidget(old);
+    old->deleteLater();
+    if (current)
+        m_pages->setCurrentIndex(index);
+}
+
+Session *MainWindow::session() const
+{
+    return m_workspace->session();
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return findChild<QAction *>(name);
+}
+
+void MainWindow::refreshSession()
+{
+    Session *s = session();
+    TenantIndicator *indicator = m_header->tenantIndicator();
+    const Session::Profile &profile = s->profile();
+    const QString label = profile.tenantLabel.isEmpty() ? profile.name : profile.tenantLabel;
+    switch (s->state()) {
+    case Session::State::NoProfile:
+        if (!profile.demo)
+            indicator->showSignedOut(profile.name.isEmpty() ? QStringLiteral("default") : profile.name);
+        indicator->setToolTip({});
+        break;
+    case Session::State::SigningIn:
+        indicator->showTenant(label, tr("Signing in…"));
+        indicator->setToolTip({});
+        break;
+    case Session::State::SignedIn:
+        indicator->showTenant(label,
+                              profile.demo ? tr("Simulated tenant (demo) · signed in")
+                                           : tr("Profile %1 · signed in").arg(profile.name));
+        indicator->setToolTip(tr("App: %1 (%2)").arg(s->app().displayName, s->app().id));
+        break;
+    case Session::State::Failed:
+        indicator->showTenant(label, tr("Sign-in failed"));
+        indicator->setToolTip(s->errorString());
+        statusBar()->showMessage(tr("Sign-in failed: %1").arg(s->errorString()));
+        break;
+    }
 }
 
 void MainWindow::attachDemo(DemoSession *demo)
@@ -216,7 +269,21 @@ void MainWindow::attachDemo(DemoSession *demo)
     connect(demo, &DemoSession::started, this, [this, demo] {
         const DemoTenant &tenant = demo->tenant();
         m_demoBanner->showRunning(tenant.host, tenant.port);
-        m_header->tenantIndicator()->showTenant(tenant.tenantDomain, tr("Simulated tenant (demo)"));
+        // The demo's profile: the simulator's endpoints and identities; its
+        // generated secret stays in memory.
+        Session::Profile profile;
+        profile.name = tr("demo");
+        profile.tenantLabel = tenant.tenantDomain;
+        profile.demo = true;
+        profile.appExternalId = tenant.appExternalId;
+        profile.settings.profile = QStringLiteral("demo");
+        profile.settings.tenant = tenant.tenantId;
+        profile.settings.clientId = tenant.clientId;
+        profile.settings.graphUrl = tenant.graphUrl;
+        profile.settings.loginUrl = tenant.loginUrl;
+        profile.settings.botServiceUrl = tenant.botServiceUrl;
+        profile.settings.timeScale = tenant.timeScale;
+        session()->open(profile, demo->clientSecret());
     });
     connect(demo, &DemoSession::failed, this, [this](const QString &error) {
         m_demoBanner->showFailed(error);
@@ -238,6 +305,9 @@ void MainWindow::setCurrentPage(int index)
 {
     if (index < 0 || index >= m_pages->count())
         return;
+    // The one recipient table follows the admin to the page that shows it.
+    if (auto *page = qobject_cast<TablePage *>(m_pages->widget(index)))
+        page->adoptTable(m_workspace->tableArea());
     m_pages->setCurrentIndex(index);
     m_navigation->setCurrentRow(index);
     m_pageActions->actions().at(index)->setChecked(true);
@@ -283,6 +353,7 @@ void MainWindow::restoreSettings()
     if (!geometry.isEmpty() && !restoreGeometry(geometry))
         qCWarning(lcUi) << "Saved window geometry was not usable; using the default";
     restoreState(settings.value(kStateKey).toByteArray());
+    m_workspace->table()->restoreState(QStringLiteral("MainWindow/recipientColumns"));
     setCurrentPage(settings.value(kPageKey, 0).toInt());
 }
 
@@ -292,6 +363,7 @@ void MainWindow::saveSettings() const
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kPageKey, currentPage());
+    m_workspace->table()->saveState(QStringLiteral("MainWindow/recipientColumns"));
 }
 
 void MainWindow::showAbout()

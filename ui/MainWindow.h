@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QActionGroup;
 class QListWidget;
 class QStackedWidget;
@@ -14,6 +15,10 @@ class ActivityIndicator;
 class DemoBanner;
 class DemoSession;
 class HeaderBar;
+class InstallPage;
+class RecipientsPage;
+class Session;
+class Workspace;
 
 class MainWindow : public QMainWindow
 {
@@ -28,14 +33,24 @@ public:
     ~MainWindow() override;
 
     // Shows the demo banner now and starts `demo` right after the first
-    // paint, so the simulator never delays the window. Not owned.
+    // paint, so the simulator never delays the window; when it runs, the
+    // session signs in to it. Not owned.
     void attachDemo(DemoSession *demo);
 
     int currentPage() const;
     void setCurrentPage(int index);
-    int pageCount() const { return m_pageInfo.size(); }
+    int pageCount() const { return int(m_pageInfo.size()); }
+    int pageIndex(const QString &id) const;
+    // Puts `page` in place of the page `id` (the composer's slot). Takes ownership.
+    void replacePage(const QString &id, QWidget *page);
 
     ActivityIndicator *activityIndicator() const { return m_activity; }
+    Workspace *workspace() const { return m_workspace; }
+    Session *session() const;
+    RecipientsPage *recipientsPage() const { return m_recipients; }
+    InstallPage *installPage() const { return m_install; }
+    // A menu action by object name ("actionProfiles"), for tests and the menus.
+    QAction *action(const QString &name) const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -44,19 +59,24 @@ protected:
 
 private:
     void createCentralArea();
-    void createMenus();
+    void createPages();
+    void createMenus(); // MainWindowMenus.cpp
     void refreshIcons();
+    void refreshSession();
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
 
     QList<PageInfo> m_pageInfo;
+    Workspace *m_workspace = nullptr;
     DemoBanner *m_demoBanner = nullptr;
     HeaderBar *m_header = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     QActionGroup *m_pageActions = nullptr;
     ActivityIndicator *m_activity = nullptr;
+    RecipientsPage *m_recipients = nullptr;
+    InstallPage *m_install = nullptr;
     bool m_painted = false;
 };
 

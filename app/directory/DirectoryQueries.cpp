@@ -53,6 +53,58 @@ QString allUsers(int pageSize)
     return QStringLiteral("users") + odata::Query().select(userFields()).top(pageSize).count().toString();
 }
 
+namespace {
+QString searchTerm(QString term)
+{
+    term.remove(QLatin1Char('"'));
+    term.remove(QLatin1Char('\\'));
+    return term.simplified();
+}
+QString searchClauses(const QStringList &properties, const QString &term)
+{
+    QStringList clauses;
+    for (const QString &property : properties)
+        clauses.append(QStringLiteral("\"%1:%2\"").arg(property, term));
+    return clauses.join(QStringLiteral(" OR "));
+}
+} // namespace
+
+QString searchUsers(const QString &term, int pageSize)
+{
+    const QString clean = searchTerm(term);
+    return QStringLiteral("users")
+        + odata::Query()
+              .search(
+                  searchClauses({QStringLiteral("displayName"), QStringLiteral("userPrincipalName")}, clean))
+              .select(userFields())
+              .top(pageSize)
+              .count()
+              .toString();
+}
+
+QString searchGroups(const QString &term, int pageSize)
+{
+    return QStringLiteral("groups")
+        + odata::Query()
+              .search(searchClauses({QStringLiteral("displayName")}, searchTerm(term)))
+              .select({QStringLiteral("id"), QStringLiteral("displayName"), QStringLiteral("description")})
+              .top(pageSize)
+              .count()
+              .toString();
+}
+
+QString teamsByPrefix(const QString &prefix, int pageSize)
+{
+    odata::Query query;
+    const QString clean = prefix.simplified();
+    if (!clean.isEmpty())
+        query.filter(QStringLiteral("startswith(displayName,%1)").arg(odata::quote(clean)));
+    return QStringLiteral("teams")
+        + query.select({QStringLiteral("id"), QStringLiteral("displayName"), QStringLiteral("description")})
+              .top(pageSize)
+              .toString();
+}
+
 graph::HeaderList countHeaders()
 {
     return {{QByteArrayLiteral("ConsistencyLevel"), QByteArrayLiteral("eventual")}};

@@ -22,6 +22,13 @@ QString teamById(const QString &teamId);
 QString groupUsers(const QString &groupId, int pageSize);
 // First page of every user in the tenant, counted.
 QString allUsers(int pageSize);
+// Pickers (GUI): one page of users or groups matching `term` by word start
+// ($search, an advanced query: send countHeaders()), and teams whose name
+// starts with `prefix` (teams has no $search). Quotes and backslashes are
+// dropped from the term: they would end the $search clause.
+QString searchUsers(const QString &term, int pageSize);
+QString searchGroups(const QString &term, int pageSize);
+QString teamsByPrefix(const QString &prefix, int pageSize);
 // $count on directory objects is an advanced query: it needs this header.
 graph::HeaderList countHeaders();
 

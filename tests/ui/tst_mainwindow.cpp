@@ -3,7 +3,10 @@
 #include "ui/DemoBanner.h"
 #include "ui/DemoSession.h"
 #include "ui/EmptyStatePage.h"
+#include "ui/InstallPage.h"
 #include "ui/MainWindow.h"
+#include "ui/RecipientsPage.h"
+#include "ui/Session.h"
 #include "ui/TenantIndicator.h"
 
 #include <QJsonDocument>
@@ -87,11 +90,14 @@ void TestMainWindow::showsFivePages()
 
     const QStringList ids = {"recipients", "install", "compose", "send", "history"};
     for (int i = 0; i < ids.size(); ++i) {
-        auto *page = qobject_cast<herald::ui::EmptyStatePage *>(stack->widget(i));
-        QVERIFY(page);
-        QCOMPARE(page->objectName(), QStringLiteral("page_%1").arg(ids.at(i)));
-        QCOMPARE(nav->item(i)->text(), page->info().title);
+        QWidget *widget = stack->widget(i);
+        QCOMPARE(widget->objectName(), QStringLiteral("page_%1").arg(ids.at(i)));
+        QCOMPARE(window.pageIndex(ids.at(i)), i);
         QVERIFY(!nav->item(i)->icon().isNull());
+        auto *page = qobject_cast<herald::ui::EmptyStatePage *>(widget);
+        if (!page)
+            continue; // a working page
+        QCOMPARE(nav->item(i)->text(), page->info().title);
         // An empty state names the herald-cli command that does the work today,
         // or says plainly that the feature comes later; never both, never neither.
         auto *command = page->findChild<QLabel *>(QStringLiteral("cliCommand"));
@@ -101,6 +107,10 @@ void TestMainWindow::showsFivePages()
         if (command)
             QVERIFY(command->text().startsWith(QStringLiteral("herald-cli ")));
     }
+    // The recipients and install pages are real pages now.
+    QVERIFY(window.recipientsPage());
+    QCOMPARE(stack->widget(0), static_cast<QWidget *>(window.recipientsPage()));
+    QCOMPARE(stack->widget(1), static_cast<QWidget *>(window.installPage()));
     QCOMPARE(window.currentPage(), 0);
 }
 
@@ -216,6 +226,11 @@ void TestMainWindow::demoShowsBannerAndSimulatorAnswers()
 
     auto *indicator = window.findChild<herald::ui::TenantIndicator *>(QStringLiteral("tenantIndicator"));
     QCOMPARE(indicator->title(), tenant.tenantDomain);
+    // The demo profile signs in to the simulator and finds the bot in its catalog.
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->state() != herald::ui::Session::State::SigningIn, 30000);
+    QCOMPARE(window.session()->state(), herald::ui::Session::State::SignedIn);
+    QCOMPARE(window.session()->app().id, tenant.appId);
+    QVERIFY2(indicator->detail().contains(QStringLiteral("signed in")), qPrintable(indicator->detail()));
     QTRY_VERIFY(!window.activityIndicator()->isVisible());
 
     // The simulator answers real HTTP on the port the banner shows.
