@@ -115,6 +115,11 @@ configure_and_build() {
         if [ "$werror" != any ] && [ "$(cache_value HERALD_WERROR)" != "$werror" ]; then
             log "Reconfiguring $BUILD_DIR with HERALD_WERROR=$werror"
             cmake -S "$ROOT" -B "$BUILD_DIR" -DHERALD_WERROR="$werror"
+        elif [ "$(cache_value HERALD_HELP2MAN)" = HERALD_HELP2MAN-NOTFOUND ] && command -v help2man >/dev/null; then
+            # Configured before help2man was installed: look again, or the
+            # package would have no man pages.
+            log "Reconfiguring $BUILD_DIR: help2man is installed now"
+            cmake -S "$ROOT" -B "$BUILD_DIR"
         fi
     else
         log "Configuring $BUILD_DIR"
