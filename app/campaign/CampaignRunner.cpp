@@ -162,6 +162,7 @@ void CampaignRunner::onRows(const JournalRows &incoming)
             row.payloadHash = bound.hash;
         }
     }
+    qCDebug(lcCampaign) << "intake:" << rows.size() << "rows";
     if (!m_store->addRows(m_campaign, rows)) {
         journalFailed();
         return;
@@ -179,6 +180,7 @@ void CampaignRunner::onRows(const JournalRows &incoming)
 void CampaignRunner::onIntakeFinished(const graph::GraphError &error)
 {
     m_intakeDone = true;
+    qCDebug(lcCampaign) << "intake finished" << error.toString();
     if (error.isError() && error.kind != graph::GraphError::Kind::Cancelled) {
         // The recipients could not all be read (or installed): send what is
         // journaled? No -- stop and say why; a resume continues.

@@ -35,6 +35,12 @@ const char *const kSchema[] = {
     "CREATE INDEX recipients_state ON recipients (campaign, state, seq)",
 };
 
+// A null QString binds as SQL NULL; every text column is NOT NULL.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -362,12 +368,12 @@ qint64 CampaignStore::create(const CampaignSpec &spec)
         "INSERT INTO campaigns (name, tenant, app, bot, message_name, message, options, state, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    q.addBindValue(spec.name);
-    q.addBindValue(spec.tenant);
-    q.addBindValue(spec.teamsAppId);
-    q.addBindValue(spec.botId);
-    q.addBindValue(spec.messageName);
-    q.addBindValue(spec.messageSource);
+    q.addBindValue(text(spec.name));
+    q.addBindValue(text(spec.tenant));
+    q.addBindValue(text(spec.teamsAppId));
+    q.addBindValue(text(spec.botId));
+    q.addBindValue(text(spec.messageName));
+    q.addBindValue(spec.messageSource.isNull() ? QByteArray("") : spec.messageSource);
     q.addBindValue(QString::fromUtf8(QJsonDocument(spec.options).toJson(QJsonDocument::Compact)));
     q.addBindValue(toName(CampaignState::Stopped));
     q.addBindValue(now);
@@ -446,6 +452,26 @@ bool CampaignStore::setIntakeDone(qint64 campaign)
     return q.exec() || fail(QStringLiteral("updating the campaign"), q.lastError());
 }
 
+bool CampaignStore::remove(qint64 campaign)
+{
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return fail(QStringLiteral("begin"), database.lastError());
+    for (const char *sql :
+         {"DELETE FROM recipients WHERE campaign = ?", "DELETE FROM campaigns WHERE id = ?"}) {
+        QSqlQuery q(database);
+        q.prepare(QString::fromLatin1(sql));
+        q.addBindValue(campaign);
+        if (!q.exec()) {
+            database.rollback();
+            return fail(QStringLiteral("removing the campaign"), q.lastError());
+        }
+    }
+    if (!database.commit())
+        return fail(QStringLiteral("commit"), database.lastError());
+    return true;
+}
+
 // --- rows ----------------------------------------------------------------------
 
 QSet<QString> CampaignStore::existingKeys(qint64 campaign, const QStringList &keys)
@@ -497,17 +523,17 @@ bool CampaignStore::addRows(qint64 campaign, JournalRows &rows)
     for (JournalRow &row : rows) {
         q.addBindValue(campaign);
         q.addBindValue(seq + 1);
-        q.addBindValue(row.key);
-        q.addBindValue(row.recipient);
-        q.addBindValue(row.userId);
+        q.addBindValue(text(row.key));
+        q.addBindValue(text(row.recipient));
+        q.addBindValue(text(row.userId));
         q.addBindValue(toName(row.kind));
-        q.addBindValue(row.displayName);
+        q.addBindValue(text(row.displayName));
         q.addBindValue(QString::fromUtf8(QJsonDocument(row.data).toJson(QJsonDocument::Compact)));
-        q.addBindValue(row.chatId);
-        q.addBindValue(QString::fromLatin1(row.payloadHash));
+        q.addBindValue(text(row.chatId));
+        q.addBindValue(text(QString::fromLatin1(row.payloadHash)));
         q.addBindValue(toName(row.state));
         q.addBindValue(row.retryable ? 1 : 0);
-        q.addBindValue(row.lastError);
+        q.addBindValue(text(row.lastError));
         q.addBindValue(row.httpStatus);
         q.addBindValue(now);
         if (!q.exec()) {
@@ -544,11 +570,11 @@ bool CampaignStore::writeOutcomes()
     for (const auto &[campaign, o] : std::as_const(m_outcomes)) {
         q.addBindValue(toName(o.state));
         q.addBindValue(o.retryable ? 1 : 0);
-        q.addBindValue(o.detail);
+        q.addBindValue(text(o.detail));
         q.addBindValue(o.httpStatus);
-        q.addBindValue(o.chatId);
-        q.addBindValue(o.chatId);
-        q.addBindValue(o.activityId);
+        q.addBindValue(text(o.chatId));
+        q.addBindValue(text(o.chatId));
+        q.addBindValue(text(o.activityId));
         q.addBindValue(now);
         q.addBindValue(campaign);
         q.addBindValue(o.seq);

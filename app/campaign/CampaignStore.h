@@ -87,6 +87,9 @@ public:
     int beginRun(qint64 campaign, int *turnedUnconfirmed = nullptr);
     bool setState(qint64 campaign, CampaignState state);
     bool setIntakeDone(qint64 campaign);
+    // Removes a campaign and its rows (only used for one that got no
+    // recipients at all, so its name can be used again).
+    bool remove(qint64 campaign);
 
     // --- recipient rows ------------------------------------------------
     // Inserts rows whose key is new (seq assigned, written back into `rows`;

@@ -112,6 +112,7 @@ JournalRow DirectoryIntake::rowFor(const Recipient &recipient, JournalState stat
 void DirectoryIntake::onChunk(const RecipientList &recipients)
 {
     m_pulling = false;
+    qCDebug(lcCampaign) << "intake: a chunk of" << recipients.size();
     QStringList keys;
     keys.reserve(recipients.size());
     for (const Recipient &r : recipients)

@@ -2,10 +2,14 @@
 
 #include "cli/CommandRegistry.h"
 #include "cli/commands/AppFindCommand.h"
+#include "cli/commands/CampaignsCommand.h"
 #include "cli/commands/ChatsCommand.h"
+#include "cli/commands/CheckCommand.h"
 #include "cli/commands/LifecycleCommand.h"
+#include "cli/commands/PreviewCommand.h"
 #include "cli/commands/ProfileCommand.h"
 #include "cli/commands/SecretCommand.h"
+#include "cli/commands/SendCommand.h"
 #include "cli/commands/StatusCommand.h"
 
 #include <QDebug>
@@ -34,6 +38,12 @@ void registerCommands(CommandRegistry &registry)
     add(registry, LifecycleCommand::upgradeSpec(), [] { return new LifecycleCommand(Op::Upgrade); });
     add(registry, LifecycleCommand::uninstallSpec(), [] { return new LifecycleCommand(Op::Uninstall); });
     add(registry, ChatsCommand::spec(), [] { return new ChatsCommand; });
+    // The message area: what a recipient would get.
+    add(registry, PreviewCommand::spec(), [] { return new PreviewCommand; });
+    // The delivery area: journaled sends, campaigns, reports.
+    add(registry, SendCommand::spec(), [] { return new SendCommand; });
+    add(registry, CampaignsCommand::spec(), [] { return new CampaignsCommand; });
+    add(registry, ReportCommand::spec(), [] { return new ReportCommand; });
     // The auth area: secrets in the keychain, profiles.
     using Secret = SecretCommand::Mode;
     add(registry, SecretCommand::setSpec(), [] { return new SecretCommand(Secret::Set); });
@@ -44,6 +54,7 @@ void registerCommands(CommandRegistry &registry)
     add(registry, ProfileCommand::listSpec(), [] { return new ProfileCommand(Profile::List); });
     add(registry, ProfileCommand::showSpec(), [] { return new ProfileCommand(Profile::Show); });
     add(registry, ProfileCommand::removeSpec(), [] { return new ProfileCommand(Profile::Remove); });
+    add(registry, CheckCommand::spec(), [] { return new CheckCommand; });
 }
 
 } // namespace herald::cli

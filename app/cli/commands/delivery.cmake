@@ -1,1 +1,13 @@
-# herald-cli commands of this area: target_sources(herald-cli-lib PRIVATE commands/...)
+# herald-cli commands of the delivery area: send, campaigns, report.
+target_sources(herald-cli-lib PRIVATE
+    commands/BotSession.cpp
+    commands/BotSession.h
+    commands/CampaignsCommand.cpp
+    commands/CampaignsCommand.h
+    commands/SendCommand.cpp
+    commands/SendCommand.h
+    commands/SendPreflight.cpp
+    commands/SendPreflight.h
+    commands/SendSupport.cpp
+    commands/SendSupport.h
+)
