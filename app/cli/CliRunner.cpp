@@ -255,8 +255,9 @@ void CliRunner::runInvocation(const Invocation &invocation, const CliIo &io, Don
         m_demo->apply(settings);
 
     CredentialResolver::Needs needs;
-    needs.graph = spec.needs.testFlag(Need::GraphCredentials);
-    needs.bot = spec.needs.testFlag(Need::BotCredentials);
+    const Needs specNeeds = spec.needsFor ? spec.needsFor(invocation.input) : spec.needs;
+    needs.graph = specNeeds.testFlag(Need::GraphCredentials);
+    needs.bot = specNeeds.testFlag(Need::BotCredentials);
     if (needs.graph || needs.bot) {
         const QStringList missing = settings.missingIdentity();
         if (!missing.isEmpty()) {

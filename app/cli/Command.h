@@ -51,6 +51,9 @@ struct CommandSpec
     QStringList examples; // full command lines, without "herald-cli "
     // Extra semantic checks on the parsed input; return a usage error or empty.
     std::function<QString(const CommandInput &input)> validate;
+    // When set, replaces `needs` for the credential check: what a run needs
+    // may depend on its input (preview needs Graph only with --user).
+    std::function<Needs(const CommandInput &input)> needsFor;
 };
 
 class Command : public QObject

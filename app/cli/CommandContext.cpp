@@ -90,6 +90,14 @@ void CommandContext::writeRecipient(const RecipientRecord &record)
     m_progress->advance(record.state);
 }
 
+void CommandContext::writeText(const QString &text)
+{
+    if (m_io.outIsTerminal && m_io.errIsTerminal)
+        m_progress->hideLine();
+    *m_io.out << text;
+    m_io.out->flush();
+}
+
 void CommandContext::writeLine(const QString &prefix, const QString &message)
 {
     m_progress->hideLine();

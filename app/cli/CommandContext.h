@@ -61,6 +61,7 @@ public:
     // Secrets for the token providers. Never log them (QDebug output is redacted).
     const config::Credentials &credentials() const { return m_credentials; }
     bool isDemo() const { return m_options.demo; }
+    OutputFormat outputFormat() const { return m_options.format; }
 
     // One per run, created on first use; commands share it (HTTP/2 connection reuse).
     QNetworkAccessManager &network();
@@ -71,6 +72,8 @@ public:
     void writeRecord(const Record &record);
     // Per-recipient records: written, counted by state, and shown in progress.
     void writeRecipient(const RecipientRecord &record);
+    // A document instead of records (preview prints an Activity): as is, then flushed.
+    void writeText(const QString &text);
 
     // --- stderr --------------------------------------------------------
     ProgressReporter &progress() { return *m_progress; }

@@ -30,7 +30,9 @@ QStringList RecipientData::standardFields()
 RecipientData RecipientData::fromRecipient(const Recipient &recipient)
 {
     QJsonObject o;
-    insertText(o, kId, recipient.id);
+    // A CSV row read without the directory has its id only as the input.
+    const bool idGiven = recipient.id.isEmpty() && recipient.inputKind == InputKind::ObjectId;
+    insertText(o, kId, idGiven ? recipient.input : recipient.id);
     insertText(o, kDisplayName, recipient.displayName);
     insertText(o, kUpn, recipient.userPrincipalName);
     insertText(o, kMail, recipient.mail);
