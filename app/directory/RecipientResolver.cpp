@@ -78,6 +78,7 @@ public:
     std::deque<Recipient> ready; // deduplicated, waiting for fetchMore()
     QSet<QString> seen;
     QStringList problems; // waiting to be emitted by pump()
+    qint64 rejected = 0; // given entries that could not be used (see rejected())
 
     qint64 demand = 0; // asked for and not yet delivered
     qint64 delivered = 0;
@@ -113,6 +114,7 @@ void RecipientResolver::Private::begin()
         const QString id = value.trimmed();
         if (!isObjectId(id)) {
             problems.append(tr("group '%1' not found: not a group id (a GUID)").arg(id));
+            ++rejected;
             continue;
         }
         addCollection(query::groupUsers(id, pageSize), id);
@@ -138,8 +140,10 @@ void RecipientResolver::Private::readList(const QString &path, RecipientKind kin
     RecipientListReader reader;
     reader.setKind(kind);
     RecipientListResult result = reader.readFile(path);
-    for (const LineProblem &problem : std::as_const(result.problems))
+    for (const LineProblem &problem : std::as_const(result.problems)) {
         problems.append(QStringLiteral("%1: %2").arg(path, problem.toString()));
+        rejected += problem.isError() ? 1 : 0;
+    }
     into->append(std::move(result.recipients));
 }
 
@@ -161,6 +165,7 @@ void RecipientResolver::Private::addCollection(const QString &url, const QString
         feed->setMissingAllowed(true);
         QObject::connect(feed, &CollectionFeed::missing, q, [this, groupId](const QString &message) {
             problems.append(tr("group '%1' not found: %2").arg(groupId, message));
+            ++rejected;
             schedulePump();
         });
     }
@@ -320,6 +325,11 @@ void RecipientResolver::fetchMore(int count)
 qint64 RecipientResolver::delivered() const
 {
     return d->delivered;
+}
+
+qint64 RecipientResolver::rejected() const
+{
+    return d->rejected;
 }
 
 qsizetype RecipientResolver::buffered() const

@@ -74,6 +74,10 @@ public:
     void fetchMore(int count);
 
     qint64 delivered() const;
+    // Entries the admin gave that could not be used at all (a CSV row that
+    // cannot be read, a --group that is not a group): reported with
+    // problem(), and counted so a command does not call the run a success.
+    qint64 rejected() const;
     // Resolved recipients waiting for fetchMore(): at most about the
     // outstanding request or one page.
     qsizetype buffered() const;

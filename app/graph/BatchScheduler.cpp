@@ -279,6 +279,12 @@ void BatchScheduler::onBatchFinished(Flight *flight)
             }
             break;
         }
+        case GraphError::Kind::Network:
+        case GraphError::Kind::Timeout:
+            retryLostFlight(items, error);
+            if (isFinished())
+                return;
+            break;
         default:
             failFlight(items, error);
             if (isFinished())
@@ -384,6 +390,29 @@ void BatchScheduler::failFlight(std::vector<Pending> &items, const GraphError &e
 {
     for (const Pending &pending : items) {
         if (!emitResult(BatchResult{pending.item.id, 0, {}, {}, error, pending.attempts}))
+            return;
+    }
+}
+
+void BatchScheduler::retryLostFlight(std::vector<Pending> &items, const GraphError &error)
+{
+    // No answer came: a repeatable item is simply asked again (bounded like
+    // any retry); for the others the outcome is unknown and the caller must
+    // hear exactly that, not a silent second attempt.
+    const RetryPolicy &policy = m_client->retryPolicy();
+    GraphError unknown = error;
+    unknown.hint = tr("The connection was lost after the request was sent, so it may or may not have "
+                      "taken effect; check the state and run again.");
+    // One backoff for the flight, so its items go out together again.
+    const qint64 delay = items.empty() ? 0 : policy.delayMs(items.front().attempts, {});
+    for (Pending &pending : items) {
+        if (pending.item.isRepeatable() && pending.attempts < policy.maxAttempts) {
+            ++m_retried;
+            requeueLater(std::move(pending), delay);
+            continue;
+        }
+        const GraphError &reported = pending.item.isRepeatable() ? error : unknown;
+        if (!emitResult(BatchResult{pending.item.id, 0, {}, {}, reported, pending.attempts}))
             return;
     }
 }

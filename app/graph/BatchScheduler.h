@@ -10,7 +10,10 @@
 // requests. Each sub-request gets exactly one resultReady(), in the order the
 // answers arrive. Sub-requests answered 429/503/504 -- and only those -- are
 // retried after their own Retry-After, up to the client's RetryPolicy; a
-// batch answer that lacks an id gives that sub-request a Protocol error.
+// batch answer that lacks an id gives that sub-request a Protocol error. When
+// a batch's connection is lost or times out, its repeatable items (GETs by
+// default) are sent again after a backoff; the others fail with that error,
+// since they may have taken effect.
 // Several batches are kept in flight so one round trip never idles the
 // bucket. finished() comes after the last result (or on a fatal error:
 // Auth, Config, Cancelled).
@@ -42,6 +45,13 @@ struct BatchItem
     HeaderList headers;
     QJsonValue body = QJsonValue::Undefined;
     std::optional<QStringList> rateKeys; // default: rate::classifyGraphRequest(method, url)
+    // May it be sent again when the connection of its batch is lost (no
+    // answer, so it may or may not have taken effect)? Default: GET only.
+    // A caller sets true for writes whose repeat is harmless (an install
+    // answers 409 the second time).
+    std::optional<bool> repeatable;
+
+    bool isRepeatable() const { return repeatable.value_or(method == "GET"); }
 };
 
 struct BatchResult
@@ -104,6 +114,7 @@ private:
     void sendBatch(std::vector<Pending> items);
     void onBatchFinished(Flight *flight);
     void failFlight(std::vector<Pending> &items, const GraphError &error);
+    void retryLostFlight(std::vector<Pending> &items, const GraphError &error);
     void requeueLater(Pending pending, qint64 serviceDelayMs);
     bool emitResult(const BatchResult &result);
     void abortFlights();

@@ -25,9 +25,10 @@ QString InstallRunner::writePermission(RecipientKind kind)
 GraphError InstallRunner::preflight() const
 {
     if (m_cloud == graph::Cloud::China) {
-        return GraphError::make(GraphError::Kind::Config,
-                                tr("Proactive app installation through Microsoft Graph is not offered in the China "
-                                   "cloud (21Vianet); install the app through the Teams admin center instead."));
+        return GraphError::make(
+            GraphError::Kind::Config,
+            tr("Proactive app installation through Microsoft Graph is not offered in the China "
+               "cloud (21Vianet); install the app through the Teams admin center instead."));
     }
     if (m_operation != Operation::Uninstall && m_app.isSideloaded())
         return GraphError::make(GraphError::Kind::Config, m_app.installRefusal());
@@ -54,6 +55,9 @@ void InstallRunner::sendWrite(Entry &entry)
         item.method = "POST";
         item.url = urls::installedApps(r.kind, r.id);
         item.body = urls::installBody(m_cloud, teamsAppId());
+        // Sent again after a lost connection: a second install of an app
+        // that is there answers 409 (already_installed), never a duplicate.
+        item.repeatable = true;
         break;
     case Operation::Upgrade:
         item.method = "POST";
@@ -120,8 +124,7 @@ void InstallRunner::onStatusAnswer(Entry &entry, const BatchResult &result)
             return;
         }
         if (m_dryRun) {
-            completeDry(entry,
-                        m_operation == Operation::Upgrade ? Outcome::Upgraded : Outcome::Removed,
+            completeDry(entry, m_operation == Operation::Upgrade ? Outcome::Upgraded : Outcome::Removed,
                         m_operation == Operation::Upgrade ? tr("dry run: would upgrade")
                                                           : tr("dry run: would uninstall"));
             return;

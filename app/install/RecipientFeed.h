@@ -33,6 +33,8 @@ public:
     virtual void fetchMore(int count) = 0;
     // Stops; emits nothing more.
     virtual void abort() = 0;
+    // Entries given that could not be used at all (each told with problem()).
+    virtual qint64 rejected() const { return 0; }
 };
 
 // Hands out a list in the chunks asked for, always from the event loop (as

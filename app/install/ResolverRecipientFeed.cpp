@@ -4,8 +4,8 @@
 
 namespace herald::install {
 
-ResolverRecipientFeed::ResolverRecipientFeed(graph::GraphClient *client, const directory::RecipientSource &source,
-                                             QObject *parent)
+ResolverRecipientFeed::ResolverRecipientFeed(graph::GraphClient *client,
+                                             const directory::RecipientSource &source, QObject *parent)
     : RecipientFeed(parent)
     , m_resolver(new directory::RecipientResolver(client, source, this))
 {
@@ -39,6 +39,11 @@ void ResolverRecipientFeed::fetchMore(int count)
 {
     if (m_resolver && !m_done)
         m_resolver->fetchMore(count);
+}
+
+qint64 ResolverRecipientFeed::rejected() const
+{
+    return m_resolver ? m_resolver->rejected() : 0;
 }
 
 void ResolverRecipientFeed::abort()

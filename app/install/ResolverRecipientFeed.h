@@ -31,6 +31,7 @@ public:
     void start() override;
     void fetchMore(int count) override;
     void abort() override;
+    qint64 rejected() const override;
 
 private:
     QPointer<directory::RecipientResolver> m_resolver;

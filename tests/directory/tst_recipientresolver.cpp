@@ -58,6 +58,7 @@ struct Outcome
     QList<qint64> totals;
     graph::GraphError error;
     bool finished = false;
+    qint64 rejected = -1; // RecipientResolver::rejected() at the end
     int signalsAfterFinish = 0;
     int chunks = 0;
     bool chunkOverRequest = false; // a chunk larger than what was outstanding
@@ -233,6 +234,7 @@ Outcome TestRecipientResolver::resolve(const RecipientSource &source, int step, 
             ++out.signalsAfterFinish;
         out.finished = true;
         out.error = r->error();
+        out.rejected = r->rejected();
     });
     r->fetchMore(step);
     r->start();
@@ -406,6 +408,7 @@ void TestRecipientResolver::csvListWithExtraColumnsAndProblems()
     QVERIFY2(out.problems.at(1).startsWith(source.usersFile + QStringLiteral(": line 4")),
              qPrintable(out.allProblems()));
     QCOMPARE(out.totals, QList<qint64>{3});
+    QCOMPARE(out.rejected, qint64(1)); // line 3; the duplicate is only a warning
 }
 
 void TestRecipientResolver::nestedGroupResolvesToTransitiveUsers()
@@ -462,6 +465,7 @@ void TestRecipientResolver::missingGroupIsAProblemAndTheRestContinues()
              qPrintable(out.allProblems()));
     QVERIFY2(out.allProblems().contains(QStringLiteral("group 'sales' not found")),
              qPrintable(out.allProblems()));
+    QCOMPARE(out.rejected, qint64(2));
 }
 
 void TestRecipientResolver::allUsersArePulledPageByPage()
@@ -604,6 +608,7 @@ void TestRecipientResolver::abortStopsEverything()
         out.signalsAfterFinish += out.finished;
         out.finished = true;
         out.error = r->error();
+        out.rejected = r->rejected();
     });
     r->fetchMore(1000);
     r->start();

@@ -359,6 +359,68 @@ private slots:
         }
     }
 
+    void lostConnectionRepeatsOnlyRepeatableItems()
+    {
+        // A batch whose connection closes without an answer: the GETs and the
+        // write marked repeatable go again; the plain write fails, saying its
+        // outcome is unknown (it may have taken effect).
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const FakeRequest &request) {
+            if (request.body.contains("/users/unsafe/"))
+                return FakeResponse::close();
+            QJsonArray responses;
+            for (const QJsonValue &sub : subRequests(request))
+                responses.append(subResponse(sub.toObject().value(QStringLiteral("id")).toString(), 200,
+                                             {{QStringLiteral("value"), QJsonArray()}}));
+            return FakeResponse::json(200, QJsonObject{{QStringLiteral("responses"), responses}});
+        });
+        ScriptedTokenProvider tokens({QStringLiteral("t")});
+        QNetworkAccessManager network;
+        RatePlanner planner;
+        rate::defineGraphClasses(planner);
+        planner.setTimeScale(50);
+        GraphClient client(&network, server.baseUrl(), &tokens, &planner);
+        BatchScheduler *scheduler = client.batch();
+        Sweep sweep;
+        sweep.ids
+            = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("unsafe"), QStringLiteral("safe")};
+        sweep.attach(scheduler, [](const QString &id) {
+            if (id == QLatin1String("a") || id == QLatin1String("b"))
+                return statusItem(id, QStringLiteral("app"));
+            BatchItem write;
+            write.id = id;
+            write.method = "POST";
+            write.url = QStringLiteral("users/%1/teamwork/installedApps").arg(id);
+            write.body = QJsonObject{{QStringLiteral("x"), 1}};
+            if (id == QLatin1String("safe"))
+                write.repeatable = true;
+            return write;
+        });
+        auto job = runJob(scheduler);
+        QVERIFY(job->succeeded());
+        QCOMPARE(sweep.results.size(), 4);
+        QCOMPARE(sweep.resultsPerId.size(), 4);
+        for (const BatchResult &result : sweep.results) {
+            if (result.id == QLatin1String("unsafe")) {
+                QCOMPARE(result.error.kind, GraphError::Kind::Network);
+                QCOMPARE(result.attempts, 1);
+                QVERIFY2(result.error.toString().contains(QLatin1String("may or may not have taken effect")),
+                         qPrintable(result.error.toString()));
+            } else {
+                QVERIFY2(result.ok(), qPrintable(result.id + QLatin1Char(' ') + result.error.toString()));
+                QCOMPARE(result.attempts, 2);
+            }
+        }
+        QCOMPARE(scheduler->retried(), 3);
+        // Sent again: a, b and the repeatable write, together; never the unsafe one.
+        QCOMPARE(subRequests(server.requests().last()).size(), 3);
+        for (const FakeRequest &request : server.requests()) {
+            if (request.body.contains("/users/unsafe/"))
+                QCOMPARE(subRequests(request).size(), 4); // only the first batch (or QNAM's own resend of it)
+        }
+    }
+
     void malformedBatchAnswerFailsItsItems()
     {
         FakeHttpServer server;

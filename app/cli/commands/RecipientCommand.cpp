@@ -64,7 +64,8 @@ void RecipientCommand::run(const install::TeamsApp &app)
 {
     if (m_done)
         return;
-    auto *feed = new install::ResolverRecipientFeed(m_session->client(), sourceOf(m_context->input().recipients));
+    auto *feed
+        = new install::ResolverRecipientFeed(m_session->client(), sourceOf(m_context->input().recipients));
     GraphError error;
     install::RecipientPipeline *pipeline = createPipeline(*m_context, m_session->client(), feed, app, &error);
     if (!pipeline) {
@@ -73,6 +74,7 @@ void RecipientCommand::run(const install::TeamsApp &app)
         return;
     }
     m_pipeline = pipeline;
+    m_feed = feed;
     pipeline->setParent(this);
     connect(pipeline, &install::RecipientPipeline::resultReady, this,
             [this](const install::RecipientResult &result) { m_context->writeRecipient(recordOf(result)); });
@@ -93,7 +95,12 @@ void RecipientCommand::onPipelineFinished()
         done(reportError(*m_context, pipeline->error()));
         return;
     }
-    done(m_context->outcome());
+    ExitCode code = m_context->outcome();
+    // An entry that could not be used (a bad CSV row, a --group that is not
+    // a group) is a recipient that did not get there: never exit 0.
+    if (code == ExitCode::Success && m_feed && m_feed->rejected() > 0)
+        code = ExitCode::SomeFailed;
+    done(code);
 }
 
 void RecipientCommand::cancel()

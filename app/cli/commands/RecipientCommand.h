@@ -50,8 +50,8 @@ protected:
     // The pipeline for this command (it takes the feed over), or nullptr with
     // *error when the input cannot work.
     virtual install::RecipientPipeline *createPipeline(CommandContext &context, graph::GraphClient *client,
-                                                       install::RecipientFeed *feed, const install::TeamsApp &app,
-                                                       graph::GraphError *error)
+                                                       install::RecipientFeed *feed,
+                                                       const install::TeamsApp &app, graph::GraphError *error)
         = 0;
 
 private:
@@ -63,6 +63,7 @@ private:
     QPointer<GraphSession> m_session;
     QPointer<AppResolution> m_app;
     QPointer<install::RecipientPipeline> m_pipeline;
+    QPointer<install::RecipientFeed> m_feed;
     bool m_done = false;
 };
 
