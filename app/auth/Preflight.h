@@ -1,0 +1,93 @@
+#pragma once
+
+// Preflight: finds out in seconds what is missing before an admin runs a
+// campaign (`herald-cli check`, the GUI's "Run checks"). Checks, in order:
+//   token     a Graph token is obtained (the identity platform accepts the credentials)
+//   role:*    each application permission a feature needs is in the token's
+//             `roles` claim (API-NOTES "Permissions"; the claim is read for
+//             this purpose only -- tokens are otherwise opaque)
+//   catalog   the app (--app) is in the tenant catalog, and how it is distributed
+//   cloud     the national cloud allows proactive install
+//   bot       a Bot Framework token is obtained
+// Each problem is one check with a `fix`: what to grant or change and where,
+// with the tenant's admin-consent URL for missing permissions.
+
+#include "config/ConnectionSettings.h"
+#include "graph/Job.h"
+
+#include <QList>
+#include <QPointer>
+#include <QStringList>
+
+namespace herald::graph {
+class GraphClient;
+}
+
+namespace herald::auth {
+
+class TokenProvider;
+
+struct PreflightCheck
+{
+    enum class State { Ok, Missing, Failed, Warning, Skipped };
+    QString id; // "token", "role:User.Read.All", "catalog", "cloud", "bot"
+    State state = State::Skipped;
+    QString detail; // what was found
+    QString fix; // what to do (empty when Ok)
+    bool isAuth = false; // a problem here is an authentication/permission problem (exit 3)
+
+    static QString stateName(State state); // ok, missing, failed, warning, skipped
+};
+
+struct RequiredRole
+{
+    QString role;
+    QStringList alternatives; // broader permissions that also do
+    QString feature; // what Herald cannot do without it
+};
+
+// The application permissions Herald's features need (API-NOTES.md).
+QList<RequiredRole> requiredRoles();
+
+// The `roles` claim of a JWT access token (empty when absent or unreadable).
+QStringList rolesOfToken(const QString &accessToken);
+// True when the token is a delegated (user) token: it has an `scp` claim.
+bool isDelegatedToken(const QString &accessToken);
+
+class Preflight : public graph::Job
+{
+    Q_OBJECT
+
+public:
+    // botTokens may be null (no bot credentials): the bot check then says so.
+    // appId empty: the catalog check is skipped.
+    Preflight(graph::GraphClient *graph, TokenProvider *graphTokens, TokenProvider *botTokens,
+              const config::ConnectionSettings &settings, const QString &appId, QObject *parent = nullptr);
+
+    const QList<PreflightCheck> &checks() const { return m_checks; }
+    bool hasAuthProblem() const;
+    bool hasProblem() const; // any Missing or Failed
+    QUrl adminConsentUrl() const;
+
+protected:
+    void doStart() override;
+    void doAbort() override;
+
+private:
+    void checkGraphToken();
+    void checkRoles(const QString &token);
+    void checkCatalog();
+    void checkCloud();
+    void checkBot();
+    void add(PreflightCheck check);
+
+    QPointer<graph::GraphClient> m_graph;
+    QPointer<TokenProvider> m_graphTokens;
+    QPointer<TokenProvider> m_botTokens;
+    config::ConnectionSettings m_settings;
+    QString m_appId;
+    QList<PreflightCheck> m_checks;
+    QPointer<graph::Job> m_step;
+};
+
+} // namespace herald::auth

@@ -1,0 +1,282 @@
+// herald-cli against a herald-sim process, as an admin runs it:
+// - `check --app` with a token that lacks roles: exit 3, one line per missing
+//   permission with the admin-consent URL;
+// - `--cert` sign-in, the simulator verifying the assertion's signature;
+// - the secret-leak test: a full scenario with --verbose and a known secret,
+//   then every output and every file Herald wrote (config, data, database)
+//   is searched for the secret in any encoding.
+
+#include "CliProcess.h"
+#include "SimProcess.h"
+#include "TestCertificates.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using herald::test::CliResult;
+using herald::test::SimProcess;
+
+namespace {
+
+const QString kTenant = QStringLiteral("9f0c7a4e-2b1d-4c3e-8a5f-6d7e8f901234");
+const QString kClient = QStringLiteral("0d7c5f4e-1a2b-4c3d-9e8f-112233445566");
+
+QList<QJsonObject> jsonLines(const QString &out)
+{
+    QList<QJsonObject> records;
+    for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        records << QJsonDocument::fromJson(line.toUtf8()).object();
+    return records;
+}
+
+QJsonObject record(const QList<QJsonObject> &records, const QString &check)
+{
+    for (const QJsonObject &r : records) {
+        if (r.value(QStringLiteral("check")).toString() == check)
+            return r;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestAuthCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void checkReportsMissingRoles();
+    void checkAllGranted();
+    void certificateSignIn();
+    void secretNeverLeaks();
+
+private:
+    QProcessEnvironment env(const QString &secret) const;
+    QStringList connection(const SimProcess &sim) const;
+    CliResult cli(const SimProcess &sim, const QStringList &args, const QString &secret);
+
+    QTemporaryDir m_dir;
+};
+
+void TestAuthCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QProcessEnvironment TestAuthCli::env(const QString &secret) const
+{
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    e.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    e.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
+    e.insert(QStringLiteral("HERALD_DATA_DIR"), m_dir.filePath(QStringLiteral("herald-data")));
+    e.remove(QStringLiteral("HERALD_BOT_SECRET"));
+    if (secret.isEmpty())
+        e.remove(QStringLiteral("HERALD_CLIENT_SECRET"));
+    else
+        e.insert(QStringLiteral("HERALD_CLIENT_SECRET"), secret);
+    return e;
+}
+
+QStringList TestAuthCli::connection(const SimProcess &sim) const
+{
+    const QString base = sim.baseUrl().toString();
+    return {QStringLiteral("--tenant"),          kTenant,
+            QStringLiteral("--client-id"),       kClient,
+            QStringLiteral("--graph-url"),       base,
+            QStringLiteral("--login-url"),       base,
+            QStringLiteral("--bot-service-url"), base + QStringLiteral("/bot/")};
+}
+
+CliResult TestAuthCli::cli(const SimProcess &sim, const QStringList &args, const QString &secret)
+{
+    return herald::test::runHeraldCli(QStringLiteral(HERALD_CLI_BINARY), connection(sim) + args, env(secret));
+}
+
+void TestAuthCli::checkReportsMissingRoles()
+{
+    SimProcess sim({QStringLiteral("--users"), QStringLiteral("20"), QStringLiteral("--roles"),
+                    QStringLiteral("User.Read.All,AppCatalog.Read.All")});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    const QString app = sim.ready().value(QStringLiteral("appId")).toString();
+    const CliResult r = cli(sim,
+                            {QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("check"),
+                             QStringLiteral("--app"), app},
+                            sim.secret());
+    QCOMPARE(r.exitCode, 3);
+    const auto records = jsonLines(r.out);
+    QCOMPARE(record(records, QStringLiteral("token")).value(QStringLiteral("state")).toString(),
+             QStringLiteral("ok"));
+    QCOMPARE(record(records, QStringLiteral("role:User.Read.All")).value(QStringLiteral("state")).toString(),
+             QStringLiteral("ok"));
+    for (const QString &missing : {QStringLiteral("TeamsAppInstallation.ReadWriteSelfForUser.All"),
+                                   QStringLiteral("TeamsAppInstallation.ReadWriteSelfForTeam.All"),
+                                   QStringLiteral("GroupMember.Read.All")}) {
+        const QJsonObject line = record(records, QStringLiteral("role:") + missing);
+        QCOMPARE(line.value(QStringLiteral("state")).toString(), QStringLiteral("missing"));
+        const QString fix = line.value(QStringLiteral("fix")).toString();
+        QVERIFY2(fix.contains(missing) && fix.contains(QLatin1String("/adminconsent?client_id=") + kClient),
+                 qPrintable(fix));
+    }
+    QCOMPARE(record(records, QStringLiteral("catalog")).value(QStringLiteral("state")).toString(),
+             QStringLiteral("ok"));
+    QCOMPARE(record(records, QStringLiteral("bot")).value(QStringLiteral("state")).toString(),
+             QStringLiteral("ok"));
+    QVERIFY(r.err.contains(QLatin1String("Admin consent for this tenant:")));
+}
+
+void TestAuthCli::checkAllGranted()
+{
+    SimProcess sim({QStringLiteral("--users"), QStringLiteral("20")});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    const QString app = sim.ready().value(QStringLiteral("appId")).toString();
+    const CliResult ok = cli(sim, {QStringLiteral("check"), QStringLiteral("--app"), app}, sim.secret());
+    QVERIFY2(ok.exitCode == 0, qPrintable(ok.out + ok.err));
+    // A wrong secret: the token check fails with the identity platform's advice, exit 3.
+    const CliResult wrong
+        = cli(sim, {QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("check")},
+              QStringLiteral("not-the-secret"));
+    QCOMPARE(wrong.exitCode, 3);
+    const QJsonObject token = record(jsonLines(wrong.out), QStringLiteral("token"));
+    QCOMPARE(token.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+    QVERIFY(token.value(QStringLiteral("detail")).toString().contains(QLatin1String("AADSTS7000215")));
+    QVERIFY(token.value(QStringLiteral("fix")).toString().contains(QLatin1String("secret set")));
+    // An unknown app id: exit 1, the catalog line says how to find the id.
+    const CliResult unknown
+        = cli(sim,
+              {QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("check"),
+               QStringLiteral("--app"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+              sim.secret());
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(record(jsonLines(unknown.out), QStringLiteral("catalog"))
+                .value(QStringLiteral("fix"))
+                .toString()
+                .contains(QLatin1String("app find")));
+}
+
+void TestAuthCli::certificateSignIn()
+{
+    const herald::test::TestCertificate cert = herald::test::makeRsaCertificate();
+    const QString certPath = m_dir.filePath(QStringLiteral("uploaded.pem"));
+    const QString pemPath = m_dir.filePath(QStringLiteral("app.pem"));
+    for (const auto &[path, data] :
+         {qMakePair(certPath, cert.certPem), qMakePair(pemPath, cert.combined())}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(data);
+    }
+    SimProcess sim(
+        {QStringLiteral("--users"), QStringLiteral("20"), QStringLiteral("--client-cert"), certPath});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    const QString app = sim.ready().value(QStringLiteral("appId")).toString();
+    // No secret anywhere: the certificate authenticates both Graph and the bot.
+    const CliResult r
+        = cli(sim, {QStringLiteral("--cert"), pemPath, QStringLiteral("check"), QStringLiteral("--app"), app},
+              QString());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const CliResult find = cli(sim,
+                               {QStringLiteral("--cert"), pemPath, QStringLiteral("app"),
+                                QStringLiteral("find"), QStringLiteral("--id"), app},
+                               QString());
+    QVERIFY2(find.exitCode == 0 && find.out.contains(app), qPrintable(find.out + find.err));
+    // Another certificate (not uploaded): refused, exit 3.
+    const QString otherPath = m_dir.filePath(QStringLiteral("other.pem"));
+    QFile other(otherPath);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write(herald::test::makeRsaCertificate(QStringLiteral("other")).combined());
+    other.close();
+    const CliResult refused = cli(sim,
+                                  {QStringLiteral("--cert"), otherPath, QStringLiteral("app"),
+                                   QStringLiteral("find"), QStringLiteral("--id"), app},
+                                  QString());
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY2(refused.err.contains(QLatin1String("AADSTS700027")), qPrintable(refused.err));
+    // A certificate without its key: a configuration error, exit 2.
+    const CliResult noKey = cli(sim,
+                                {QStringLiteral("--cert"), certPath, QStringLiteral("app"),
+                                 QStringLiteral("find"), QStringLiteral("--id"), app},
+                                QString());
+    QCOMPARE(noKey.exitCode, 2);
+    QVERIFY2(noKey.err.contains(QLatin1String("no private key")), qPrintable(noKey.err));
+}
+
+void TestAuthCli::secretNeverLeaks()
+{
+    // Form-hostile characters, so every encoding a leak could take differs.
+    const QString secret = QStringLiteral("Leak~Canary+") + QUuid::createUuid().toString(QUuid::Id128)
+        + QStringLiteral("&=%/");
+    SimProcess sim({QStringLiteral("--users"), QStringLiteral("30"), QStringLiteral("--time-scale"),
+                    QStringLiteral("20")},
+                   secret);
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    const QString app = sim.ready().value(QStringLiteral("appId")).toString();
+    const QString users = m_dir.filePath(QStringLiteral("users.txt"));
+    {
+        QFile f(users);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("user0001@contoso.onmicrosoft.com\nuser0002@contoso.onmicrosoft.com\nnobody@contoso."
+                "onmicrosoft.com\n");
+    }
+    const QStringList common{QStringLiteral("--verbose"), QStringLiteral("--time-scale"),
+                             QStringLiteral("20")};
+    const QList<QStringList> steps{
+        {QStringLiteral("--profile"), QStringLiteral("leak"), QStringLiteral("profile"),
+         QStringLiteral("save")},
+        {QStringLiteral("check"), QStringLiteral("--app"), app},
+        {QStringLiteral("app"), QStringLiteral("find"), QStringLiteral("--id"), app},
+        {QStringLiteral("status"), QStringLiteral("--app"), app, QStringLiteral("--users"), users},
+        {QStringLiteral("install"), QStringLiteral("--app"), app, QStringLiteral("--users"), users},
+        {QStringLiteral("chats"), QStringLiteral("--app"), app, QStringLiteral("--users"), users},
+        {QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("status"),
+         QStringLiteral("--app"), app, QStringLiteral("--users"), users},
+    };
+    QStringList outputs;
+    int verboseLines = 0;
+    for (const QStringList &step : steps) {
+        const CliResult r = cli(sim, common + step, secret);
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 1,
+                 qPrintable(step.join(QLatin1Char(' ')) + QStringLiteral(": ") + r.err));
+        outputs << r.out << r.err;
+        verboseLines += int(r.err.count(QLatin1String("POST ")) + r.err.count(QLatin1String("GET ")));
+    }
+    QVERIFY2(verboseLines > 5, "the scenario must really log requests with --verbose");
+    // The token requests themselves are in the log (redacted), so the secret had its chance to leak.
+    QVERIFY(outputs.join(QString()).contains(QLatin1String("/oauth2/v2.0/token")));
+
+    const QByteArray raw = secret.toUtf8();
+    const QList<QByteArray> forms{
+        raw,
+        QUrl::toPercentEncoding(secret),
+        raw.toBase64(),
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals),
+        raw.toHex(),
+        QByteArrayLiteral("Leak~Canary")};
+    for (const QString &text : outputs) {
+        for (const QByteArray &form : forms)
+            QVERIFY2(!text.toUtf8().contains(form),
+                     qPrintable(QStringLiteral("secret in output: ") + text.left(300)));
+    }
+    int files = 0;
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray content = f.readAll();
+        ++files;
+        for (const QByteArray &form : forms)
+            QVERIFY2(!content.contains(form), qPrintable(QStringLiteral("secret in file ") + path));
+    }
+    // The profile file exists (and so, once delivery writes one, the database).
+    QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("config/herald/profiles.conf"))));
+    qInfo("searched %d outputs and %d files for the secret", int(outputs.size()), files);
+}
+
+QTEST_GUILESS_MAIN(TestAuthCli)
+#include "tst_auth_cli.moc"
