@@ -33,7 +33,8 @@ AdaptiveCardView::AdaptiveCardView(QWidget *parent)
     layout->addWidget(m_canvas);
     m_bubble = new ChatBubble(m_canvas);
     m_bubble->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_canvas->canvasLayout()->addWidget(m_bubble, 0, Qt::AlignLeft | Qt::AlignTop);
+    // No alignment flag: one would stop the bubble growing to its maximum width.
+    m_canvas->canvasLayout()->addWidget(m_bubble);
     m_canvas->canvasLayout()->addStretch(1);
     render();
 }
@@ -142,7 +143,6 @@ void AdaptiveCardView::render()
                           .toString()
                           .compare(QLatin1String("full"), Qt::CaseInsensitive)
         == 0;
-    m_canvas->canvasLayout()->setAlignment(m_bubble, full ? Qt::Alignment() : (Qt::AlignLeft | Qt::AlignTop));
     if (full) {
         m_bubble->setMinimumWidth(0);
         m_bubble->setMaximumWidth(QWIDGETSIZE_MAX);

@@ -22,7 +22,8 @@ MarkdownMessageView::MarkdownMessageView(QWidget *parent)
     m_bubble = new ChatBubble(m_canvas);
     m_bubble->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_bubble->setMaximumWidth(m_theme.cardMaxWidth + 100);
-    m_canvas->canvasLayout()->addWidget(m_bubble, 0, Qt::AlignLeft | Qt::AlignTop);
+    // No alignment flag: one would stop the bubble growing to its maximum width.
+    m_canvas->canvasLayout()->addWidget(m_bubble);
     m_canvas->canvasLayout()->addStretch(1);
 
     m_text = new QTextBrowser(m_bubble);

@@ -67,8 +67,14 @@ QString runToHtml(const QJsonObject &run, const CardRenderContext &context)
     const bool monospace = enumValue(run, QStringLiteral("fontType")) == QLatin1String("monospace");
     const QFont font = cardFont(theme, enumValue(run, QStringLiteral("size")),
                                 enumValue(run, QStringLiteral("weight")), monospace);
-    const QColor color = theme.foreground(context.containerStyle, enumValue(run, QStringLiteral("color")),
-                                          run.value(QStringLiteral("isSubtle")).toBool());
+    const bool link
+        = run.value(QStringLiteral("selectAction")).toObject().value(QStringLiteral("type")).toString()
+        == QLatin1String("Action.OpenUrl");
+    // A run that opens a link is drawn as a link, whatever its colour.
+    const QColor color = link
+        ? theme.link
+        : theme.foreground(context.containerStyle, enumValue(run, QStringLiteral("color")),
+                           run.value(QStringLiteral("isSubtle")).toBool());
     QStringList css;
     css << QStringLiteral("font-size:%1px").arg(font.pixelSize());
     css << QStringLiteral("font-weight:%1").arg(font.weight() >= QFont::DemiBold ? 600 : 400);
@@ -175,13 +181,28 @@ QFont cardFont(const CardTheme &theme, const QString &size, const QString &weigh
     return font;
 }
 
-QString cardMarkdownToHtml(const QString &markdown, const QFont &font)
+QString cardMarkdownToHtml(const QString &markdown, const QFont &font, const QColor &link)
 {
     QTextDocument document;
     document.setDefaultFont(font);
     document.setMarkdown(markdown,
                          QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
                                                          | QTextDocument::MarkdownNoHTML));
+    // Links take the theme's link colour; the HTML parser would otherwise
+    // bake in the application palette's blue.
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextCharFormat format = fragment.charFormat();
+            if (!format.isAnchor())
+                continue;
+            format.setForeground(link);
+            QTextCursor cursor(&document);
+            cursor.setPosition(fragment.position());
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            cursor.setCharFormat(format);
+        }
+    }
     // A TextBlock has no outer paragraph margins; keep only those between blocks.
     if (!document.isEmpty()) {
         QTextCursor cursor(document.firstBlock());
@@ -212,8 +233,10 @@ void CardTextLabel::setCardText(const QString &markdown, bool wrap, int maxLines
     if (wrap) {
         setWordWrap(true);
         setTextFormat(Qt::RichText);
-        setText(cardMarkdownToHtml(markdown, font()));
-        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        setText(cardMarkdownToHtml(markdown, font(), palette().color(QPalette::Link)));
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        policy.setHeightForWidth(true); // so layouts give it the height its width needs
+        setSizePolicy(policy);
     } else {
         // Teams shows a non-wrapping TextBlock as one line cut with "…".
         QTextDocument document;
@@ -275,7 +298,7 @@ void CardTextLabel::changeEvent(QEvent *event)
     QLabel::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
         if (m_wrap && !m_source.isEmpty())
-            setText(cardMarkdownToHtml(m_source, font()));
+            setText(cardMarkdownToHtml(m_source, font(), palette().color(QPalette::Link)));
         applyLineLimit();
         updateElidedText();
     }

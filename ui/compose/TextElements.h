@@ -17,7 +17,7 @@ QFont cardFont(const CardTheme &theme, const QString &size, const QString &weigh
 // Markdown (the subset Teams renders in cards) to the HTML a QLabel shows,
 // through Qt's own markdown parser. Raw HTML is not interpreted: Teams shows
 // it as text.
-QString cardMarkdownToHtml(const QString &markdown, const QFont &font);
+QString cardMarkdownToHtml(const QString &markdown, const QFont &font, const QColor &link);
 
 // A TextBlock: markdown when it wraps, one elided line when it does not (as
 // Teams draws it), and at most `maxLines` lines.
