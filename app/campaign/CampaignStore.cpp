@@ -164,7 +164,11 @@ bool CampaignStore::open(Mode mode, QString *error)
         }
         // SQLite would open a read-only file read-only and fail on the first
         // write; say so up front instead. WAL also needs the folder writable.
-        if ((file.exists() && !file.isWritable()) || !QFileInfo(file.absolutePath()).isWritable()) {
+        // The owner's write bit counts even for root, who could write anyway:
+        // a journal made read-only on purpose is never written.
+        const bool readOnlyFile
+            = file.exists() && (!file.isWritable() || !file.permissions().testFlag(QFileDevice::WriteOwner));
+        if (readOnlyFile || !QFileInfo(file.absolutePath()).isWritable()) {
             m_error = tr("The campaign journal %1 is read-only; make it (and its folder) writable, or choose "
                          "another folder with --data-dir.")
                           .arg(m_path);
