@@ -56,12 +56,13 @@ MessageDocument::Position ActivityBuilder::position(const QString &pointer, qsiz
 {
     if (m_document.isMarkdown())
         return m_document.locateText(textOffset);
+    const QString key = pointer + u'@' + QString::number(textOffset);
     QMutexLocker lock(&m_positionsMutex);
-    const auto it = m_positions.constFind(pointer);
+    const auto it = m_positions.constFind(key);
     if (it != m_positions.constEnd())
         return it.value();
-    const MessageDocument::Position pos = m_document.locate(pointer);
-    m_positions.insert(pointer, pos);
+    const MessageDocument::Position pos = m_document.locate(pointer, textOffset);
+    m_positions.insert(key, pos);
     return pos;
 }
 
@@ -93,7 +94,7 @@ BoundMessage ActivityBuilder::build(const RecipientData &recipient) const
     const QString label = recipient.label();
     for (ValidationIssue issue : std::as_const(bound.errors)) {
         if (m_document.isCard() || m_document.kind() == MessageKind::Activity) {
-            const MessageDocument::Position pos = position(issue.pointer, -1);
+            const MessageDocument::Position pos = position(issue.pointer, issue.offset);
             issue.line = pos.line;
             issue.column = pos.column;
         }
@@ -105,6 +106,7 @@ BoundMessage ActivityBuilder::build(const RecipientData &recipient) const
         issue.category = ValidationIssue::Category::MissingField;
         issue.recipient = label;
         issue.pointer = m.pointer;
+        issue.offset = m.textOffset;
         const MessageDocument::Position pos = position(m.pointer, m.textOffset);
         issue.line = pos.line;
         issue.column = pos.column;

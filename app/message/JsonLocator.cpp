@@ -16,8 +16,9 @@ public:
     {
     }
 
-    qsizetype find(const QStringList &tokens)
+    qsizetype find(const QStringList &tokens, bool valueStart)
     {
+        m_valueStart = valueStart;
         skipSpace();
         return findIn(tokens, 0);
     }
@@ -94,7 +95,7 @@ private:
                 ++m_p; // ':'
                 skipSpace();
                 if (key == token)
-                    return depth + 1 == tokens.size() ? keyAt : findIn(tokens, depth + 1);
+                    return depth + 1 == tokens.size() && !m_valueStart ? keyAt : findIn(tokens, depth + 1);
                 skipValue();
                 skipSpace();
                 if (peek() == ',')
@@ -125,6 +126,7 @@ private:
 
     const QByteArray &m_s;
     qsizetype m_p = 0;
+    bool m_valueStart = false;
 };
 
 } // namespace
@@ -146,7 +148,30 @@ TextPosition positionOfByte(const QByteArray &utf8, qsizetype offset)
     return pos;
 }
 
-qsizetype findPointer(const QByteArray &json, const QString &pointer)
+qsizetype findInString(const QByteArray &json, qsizetype quote, qsizetype offset)
+{
+    if (quote < 0 || quote >= json.size() || json.at(quote) != '"')
+        return -1;
+    qsizetype units = 0;
+    for (qsizetype i = quote + 1; i < json.size() && json.at(i) != '"';) {
+        if (units >= offset)
+            return units == offset ? i : -1;
+        const auto c = static_cast<unsigned char>(json.at(i));
+        if (c == '\\') {
+            i += json.mid(i + 1, 1) == "u" ? 6 : 2; // \uXXXX is one UTF-16 unit, like a surrogate half
+            ++units;
+        } else if (c >= 0xF0) {
+            i += 4; // outside the BMP: a surrogate pair in QString
+            units += 2;
+        } else {
+            i += c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            ++units;
+        }
+    }
+    return -1;
+}
+
+qsizetype findPointer(const QByteArray &json, const QString &pointer, bool valueStart)
 {
     QStringList tokens;
     if (!pointer.isEmpty()) {
@@ -160,7 +185,7 @@ qsizetype findPointer(const QByteArray &json, const QString &pointer)
         start = 3;
     const QByteArray body = json.mid(start);
     Walker walker(body);
-    const qsizetype at = walker.find(tokens);
+    const qsizetype at = walker.find(tokens, valueStart);
     return at < 0 ? -1 : at + start;
 }
 

@@ -20,6 +20,12 @@ TextPosition positionOfByte(const QByteArray &utf8, qsizetype offset);
 
 // Byte offset where the value at an RFC 6901 pointer begins (for an object
 // member: its key's opening quote), or -1. "" is the whole document.
-qsizetype findPointer(const QByteArray &json, const QString &pointer);
+// With `valueStart`, an object member's value instead of its key.
+qsizetype findPointer(const QByteArray &json, const QString &pointer, bool valueStart = false);
+
+// Byte offset of the character `offset` (UTF-16 units, as QString counts) of
+// the JSON string whose opening quote is at `quote`, escapes decoded; -1 when
+// there is no string there or it is shorter.
+qsizetype findInString(const QByteArray &json, qsizetype quote, qsizetype offset);
 
 } // namespace herald::message::detail

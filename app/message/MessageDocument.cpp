@@ -37,6 +37,39 @@ bool containsBindings(const QJsonValue &v)
     return false;
 }
 
+// Qt's parser messages name its internal states ("unterminated object");
+// say what the admin most likely has to change.
+QString jsonErrorText(const QJsonParseError &e)
+{
+    const auto tr = [](const char *text) { return MessageDocument::tr(text); };
+    switch (e.error) {
+    case QJsonParseError::UnterminatedObject:
+        return tr("expected ',' or '}' here (is a comma missing between two members?)");
+    case QJsonParseError::UnterminatedArray:
+        return tr("expected ',' or ']' here (is a comma missing between two elements?)");
+    case QJsonParseError::MissingNameSeparator:
+        return tr("expected ':' after the member name");
+    case QJsonParseError::MissingValueSeparator:
+        return tr("expected ',' between two values");
+    case QJsonParseError::MissingObject:
+        return tr("a member must follow ',' (remove the trailing comma)");
+    case QJsonParseError::IllegalValue:
+    case QJsonParseError::IllegalNumber:
+        return tr("not a JSON value (text needs double quotes; true, false and null are lower-case)");
+    case QJsonParseError::UnterminatedString:
+        return tr("the text has no closing double quote");
+    case QJsonParseError::IllegalEscapeSequence:
+        return tr("invalid escape sequence (write \\\\ for a backslash)");
+    case QJsonParseError::IllegalUTF8String:
+        return tr("the text is not UTF-8; save the file as UTF-8");
+    case QJsonParseError::GarbageAtEnd:
+        return tr("unexpected text after the end of the JSON");
+    default:
+        break;
+    }
+    return e.errorString();
+}
+
 ValidationIssue error(const QString &message, int line = 0, int column = 0, const QString &pointer = {})
 {
     ValidationIssue issue;
@@ -119,6 +152,9 @@ LoadResult MessageDocument::fromText(SourceFormat format, const QByteArray &utf8
         qsizetype at = std::max<qsizetype>(0, parseError.offset - back);
         while (at > 0 && at < body.size() && (static_cast<unsigned char>(body.at(at)) & 0xC0) == 0x80)
             --at;
+        while (parseError.error == QJsonParseError::GarbageAtEnd && at < body.size()
+               && QChar::isSpace(uchar(body.at(at))))
+            ++at;
         const detail::TextPosition pos = detail::positionOfByte(body, at);
         const QString there = QString::fromUtf8(body.mid(at, 4)).left(1);
         const bool curly
@@ -127,8 +163,7 @@ LoadResult MessageDocument::fromText(SourceFormat format, const QByteArray &utf8
             std::nullopt,
             {error(curly ? tr("the JSON is not valid: %1 is a typographic quote; JSON needs plain \" quotes")
                                .arg(there)
-                         : tr("the JSON is not valid: %1; fix it there (an editor with JSON checking helps)")
-                               .arg(parseError.errorString()),
+                         : tr("the JSON is not valid: %1").arg(jsonErrorText(parseError)),
                    pos.line, pos.column)}};
     }
     if (!json.isObject()) {
@@ -205,11 +240,17 @@ LoadResult MessageDocument::fromJson(const QJsonObject &object)
                    0, 0, QStringLiteral("/type"))}};
 }
 
-MessageDocument::Position MessageDocument::locate(const QString &pointer) const
+MessageDocument::Position MessageDocument::locate(const QString &pointer, qsizetype offsetInString) const
 {
     if (m_kind == MessageKind::Markdown || m_source.isEmpty())
         return {};
-    const qsizetype at = detail::findPointer(m_source, pointer);
+    qsizetype at = detail::findPointer(m_source, pointer);
+    if (at >= 0 && offsetInString >= 0) {
+        const qsizetype inside
+            = detail::findInString(m_source, detail::findPointer(m_source, pointer, true), offsetInString);
+        if (inside >= 0)
+            at = inside;
+    }
     if (at < 0)
         return {};
     const detail::TextPosition pos = detail::positionOfByte(m_source, at);

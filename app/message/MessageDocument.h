@@ -74,14 +74,15 @@ public:
     const QByteArray &source() const { return m_source; }
 
     // 1-based line and column in source() where the JSON value at `pointer`
-    // begins (for an object member: its key). {0, 0} when unknown (no source,
-    // no such pointer, markdown).
+    // begins (for an object member: its key), or, with `offsetInString` >= 0
+    // and a string there, of that character of the string. {0, 0} when
+    // unknown (no source, no such pointer, markdown).
     struct Position
     {
         int line = 0;
         int column = 0;
     };
-    Position locate(const QString &pointer) const;
+    Position locate(const QString &pointer, qsizetype offsetInString = -1) const;
     // For markdown: the line/column of a character offset in text().
     Position locateText(qsizetype offset) const;
 

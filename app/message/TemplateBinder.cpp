@@ -95,11 +95,11 @@ public:
         ValidationIssue issue;
         issue.category = ValidationIssue::Category::Syntax;
         issue.message = p.error;
-        if (isText) {
+        issue.offset = p.errorOffset;
+        if (isText)
             std::tie(issue.line, issue.column) = textPosition(text, p.errorOffset);
-        } else {
+        else
             issue.pointer = pointerOf(path);
-        }
         syntax.append(issue);
     }
 
@@ -130,6 +130,7 @@ public:
         ValidationIssue issue;
         issue.category = category;
         issue.message = message;
+        issue.offset = offset;
         if (isText)
             std::tie(issue.line, issue.column) = textPosition(text, offset);
         else
@@ -151,9 +152,8 @@ public:
         else if (!v && run.evaluator.failedLookups() == before)
             run.evaluator.reportUndefined(part.text.mid(2, part.text.size() - 3).trimmed(), mode);
         for (qsizetype i = known; i < run.missing.size(); ++i) {
-            if (isText)
-                run.missing[i].textOffset = part.offset;
-            else
+            run.missing[i].textOffset = part.offset;
+            if (!isText)
                 run.missing[i].pointer = pointerOf(run.path);
         }
         return v;

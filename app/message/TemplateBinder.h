@@ -45,8 +45,8 @@ struct MissingField
     QString path; // as written: "manager.displayName"
     bool inCondition = false; // only used to decide something ($when, if(), !, &&, ||)
     // Where it is first used: the JSON pointer of the string (cards,
-    // activities) or the character offset of the "${" (markdown, else -1).
-    // Not compared by ==.
+    // activities; empty for markdown) and the character offset of its "${"
+    // in that string (or in the markdown text). Not compared by ==.
     QString pointer;
     qsizetype textOffset = -1;
 

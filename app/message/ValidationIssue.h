@@ -27,6 +27,9 @@ struct ValidationIssue
     int line = 0; // 1-based line in the message file; 0 = not tied to a place (or built in code)
     int column = 0; // 1-based column (characters) on that line; 0 = unknown
     QString pointer; // RFC 6901 JSON pointer into the card/activity ("/body/2/type"); empty for text
+    // Character offset of the problem inside the JSON string at `pointer`
+    // (an expression's "${"), or in the markdown text; -1 = the value as a whole.
+    qsizetype offset = -1;
     QString recipient; // the recipient it concerns (RecipientData::label()); empty = every recipient
     QString message; // translated sentence
 
@@ -37,8 +40,8 @@ struct ValidationIssue
     friend bool operator==(const ValidationIssue &a, const ValidationIssue &b)
     {
         return a.severity == b.severity && a.category == b.category && a.line == b.line
-            && a.column == b.column && a.pointer == b.pointer && a.recipient == b.recipient
-            && a.message == b.message;
+            && a.column == b.column && a.pointer == b.pointer && a.offset == b.offset
+            && a.recipient == b.recipient && a.message == b.message;
     }
 };
 

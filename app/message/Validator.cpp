@@ -61,7 +61,7 @@ public:
 private:
     void place(ValidationIssue &issue) const
     {
-        const MessageDocument::Position pos = m_document.locate(issue.pointer);
+        const MessageDocument::Position pos = m_document.locate(issue.pointer, issue.offset);
         issue.line = pos.line;
         issue.column = pos.column;
     }

@@ -115,9 +115,9 @@ void TestActivityBuilder::issuesNameTheRecipientAndPlace()
     const ValidationIssue &missing = m.issues.at(1);
     QCOMPARE(missing.category, ValidationIssue::Category::MissingField);
     QCOMPARE(missing.line, 2);
-    QCOMPARE(missing.column, 23);
+    QCOMPARE(missing.column, 31); // the "${" inside the string
     QVERIFY(missing.toString().startsWith(
-        QStringLiteral("ann@contoso.com: line 2, column 23: no value for \"department\"")));
+        QStringLiteral("ann@contoso.com: line 2, column 31: no value for \"department\"")));
     QCOMPARE(m.missing.size(), 1);
     // What the recipient would see keeps the gap visible.
     QCOMPARE(m.card().value("body").toArray().at(0).toObject().value("text").toString(),

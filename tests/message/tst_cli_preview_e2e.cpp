@@ -211,7 +211,7 @@ void TestCliPreviewE2e::fieldMissingForThisUser()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(
         run.err.contains(
-            QStringLiteral("card.json: %1: line 6, column 27: no value for \"desk\"").arg(Truth::upn(bo))),
+            QStringLiteral("card.json: %1: line 6, column 67: no value for \"desk\"").arg(Truth::upn(bo))),
         qPrintable(run.err));
     const QJsonObject activity = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QVERIFY(blockText(activity, 1).endsWith(QStringLiteral("desk ${desk}"))); // the gap stays visible

@@ -22,6 +22,7 @@ private slots:
     void refusesFiles();
     void locatesPointers_data();
     void locatesPointers();
+    void locatesInsideStrings();
     void locatesMarkdownOffsets();
 
 private:
@@ -92,6 +93,11 @@ void TestMessageDocument::rejects_data()
         << QByteArray("{\"type\": \xE2\x80\x9Cmessage\xE2\x80\x9D}") << "typographic quote" << 1 << 10;
     QTest::newRow("stray word") << QByteArray("{\"a\":\n  yes}") << "not valid" << 2 << 3;
     QTest::newRow("misspelt literal") << QByteArray("{\"a\": tru}") << "not valid" << 1 << 7;
+    QTest::newRow("text after the end") << QByteArray("{\"a\": 1}\n  x") << "after the end" << 2 << 3;
+    QTest::newRow("trailing comma, explained")
+        << QByteArray("{\"a\": 1,}") << "remove the trailing comma" << 1 << 9;
+    QTest::newRow("missing comma, explained")
+        << QByteArray("{\"a\": [1 2]}") << "expected ',' between two values" << 1 << 10;
     QTest::newRow("missing colon") << QByteArray("{\"a\" 1}") << "not valid" << 1 << 6;
     QTest::newRow("multibyte before error counts as one column")
         << QByteArray("{\"text\": \"Grüße\" x}") << "not valid" << 1 << 18;
@@ -218,6 +224,23 @@ void TestMessageDocument::locatesPointers()
     const MessageDocument::Position pos = r.document->locate(pointer);
     QCOMPARE(pos.line, line);
     QCOMPARE(pos.column, column);
+}
+
+void TestMessageDocument::locatesInsideStrings()
+{
+    // Escapes, a 2-byte character, one outside the BMP (two UTF-16 units) and a \u escape before the "${".
+    const QByteArray json
+        = "{\"text\": \"a\\\"\xC3\xA9\xF0\x9F\x98\x80\\u00e9 ${x}\",\n \"n\": 5, \"type\": \"message\"}";
+    const LoadResult r = MessageDocument::fromText(SourceFormat::Json, json);
+    QVERIFY2(r.ok(), qPrintable(r.issues.value(0).toString()));
+    const QString text = r.document->json().value(QStringLiteral("text")).toString();
+    const qsizetype offset = text.indexOf(QStringLiteral("${"));
+    QCOMPARE(offset, qsizetype(7));
+    QCOMPARE(r.document->locate(QStringLiteral("/text"), offset).column, 23);
+    QCOMPARE(r.document->locate(QStringLiteral("/text"), 0).column, 11);
+    QCOMPARE(r.document->locate(QStringLiteral("/text")).column, 2); // the key
+    QCOMPARE(r.document->locate(QStringLiteral("/text"), 99).column, 2); // past the end: the member
+    QCOMPARE(r.document->locate(QStringLiteral("/n"), 0).line, 2); // not a string: the member
 }
 
 void TestMessageDocument::locatesMarkdownOffsets()

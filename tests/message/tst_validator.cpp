@@ -105,7 +105,7 @@ void TestValidator::checkDocument_data()
         << card("\"version\":\"1.5\"", R"({"type":"${kind}"})") << 0 << 0 << "" << 0 << 0;
     QTest::newRow("expression syntax error")
         << card("\"version\":\"1.5\"", R"({"type":"TextBlock","text":"Hi ${givenName"})") << 1 << 0
-        << "no closing '}'" << 3 << 21;
+        << "no closing '}'" << 3 << 32; // at the "${"
     QTest::newRow("activity without content") << QByteArray(R"({"type":"message","textFormat":"markdown"})")
                                               << 1 << 0 << "neither \"text\" nor \"attachments\"" << 1 << 1;
     QTest::newRow("activity with text")
@@ -184,7 +184,7 @@ void TestValidator::listsMissingFieldsByRecipient()
              qPrintable(first.message));
     QVERIFY(first.message.contains(QStringLiteral("1 of 3 recipients (b@x.com)")));
     QCOMPARE(first.line, 2);
-    QCOMPARE(first.column, 21); // the "text" member holding the expression
+    QCOMPARE(first.column, 50); // the "${" of ${department} inside the string
     QCOMPARE(first.pointer, QStringLiteral("/body/0/text"));
     QVERIFY2(report.issues.at(1).message.contains(QStringLiteral("\"desk\"")),
              qPrintable(joined(report.issues)));
