@@ -6,6 +6,7 @@
 #include "cli/commands/ChatsCommand.h"
 #include "cli/commands/CheckCommand.h"
 #include "cli/commands/LifecycleCommand.h"
+#include "cli/commands/LoginCommand.h"
 #include "cli/commands/PreviewCommand.h"
 #include "cli/commands/ProfileCommand.h"
 #include "cli/commands/SecretCommand.h"
@@ -55,6 +56,7 @@ void registerCommands(CommandRegistry &registry)
     add(registry, ProfileCommand::showSpec(), [] { return new ProfileCommand(Profile::Show); });
     add(registry, ProfileCommand::removeSpec(), [] { return new ProfileCommand(Profile::Remove); });
     add(registry, CheckCommand::spec(), [] { return new CheckCommand; });
+    add(registry, LoginCommand::spec(), [] { return new LoginCommand; });
 }
 
 } // namespace herald::cli

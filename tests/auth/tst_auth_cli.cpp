@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -55,6 +57,7 @@ private slots:
     void checkAllGranted();
     void certificateSignIn();
     void secretNeverLeaks();
+    void loginStoresRefreshToken();
 
 private:
     QProcessEnvironment env(const QString &secret) const;
@@ -276,6 +279,64 @@ void TestAuthCli::secretNeverLeaks()
     // The profile file exists (and so, once delivery writes one, the database).
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("config/herald/profiles.conf"))));
     qInfo("searched %d outputs and %d files for the secret", int(outputs.size()), files);
+}
+
+void TestAuthCli::loginStoresRefreshToken()
+{
+    SimProcess sim({QStringLiteral("--users"), QStringLiteral("5")});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    const QString profile = QStringLiteral("login-") + QUuid::createUuid().toString(QUuid::Id128).left(10);
+    QCOMPARE(cli(sim,
+                 {QStringLiteral("--profile"), profile, QStringLiteral("profile"), QStringLiteral("save")},
+                 QString())
+                 .exitCode,
+             0);
+    QProcess login;
+    login.setProcessEnvironment(env(QString()));
+    login.start(QStringLiteral(HERALD_CLI_BINARY),
+                connection(sim)
+                    + QStringList{QStringLiteral("--profile"), profile, QStringLiteral("login"),
+                                  QStringLiteral("--no-browser"), QStringLiteral("--timeout"),
+                                  QStringLiteral("30")});
+    QVERIFY(login.waitForStarted());
+    // Read the printed URL from stderr, then play the browser.
+    QByteArray err;
+    QUrl url;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            err += login.readAllStandardError();
+            const int at = err.indexOf("http://127.0.0.1");
+            const int end = err.indexOf('\n', at);
+            if (at >= 0 && end > at)
+                url = QUrl(QString::fromUtf8(err.mid(at, end - at)));
+            return url.isValid() && url.path().endsWith(QLatin1String("/authorize"));
+        },
+        15000));
+    QNetworkAccessManager browser;
+    browser.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    QNetworkReply *page = browser.get(QNetworkRequest(url));
+    QVERIFY(QTest::qWaitFor([&] { return login.state() == QProcess::NotRunning; }, 30000));
+    err += login.readAllStandardError();
+    delete page;
+    if (login.exitCode() == 3 && err.contains("No keychain")) {
+        if (qEnvironmentVariable("HERALD_REQUIRE_KEYCHAIN") == QLatin1String("1"))
+            QFAIL(err.constData());
+        QSKIP("signed in, but no keychain to store the refresh token in this session");
+    }
+    QVERIFY2(login.exitCode() == 0, err.constData());
+    QVERIFY(err.contains("Signed in"));
+    const CliResult status = cli(sim,
+                                 {QStringLiteral("--profile"), profile, QStringLiteral("--format"),
+                                  QStringLiteral("json"), QStringLiteral("secret"), QStringLiteral("status")},
+                                 QString());
+    QVERIFY2(status.out.contains(QLatin1String("{\"kind\":\"refresh-token\",\"keychain\":\"stored\"")),
+             qPrintable(status.out + status.err));
+    const CliResult clear
+        = cli(sim,
+              {QStringLiteral("--profile"), profile, QStringLiteral("secret"), QStringLiteral("clear"),
+               QStringLiteral("--kind"), QStringLiteral("refresh-token")},
+              QString());
+    QCOMPARE(clear.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestAuthCli)

@@ -3,6 +3,8 @@ target_sources(herald-cli-lib PRIVATE
     commands/AuthSetup.cpp
     commands/CheckCommand.cpp
     commands/CheckCommand.h
+    commands/LoginCommand.cpp
+    commands/LoginCommand.h
     commands/AuthSetup.h
     commands/ProfileCommand.cpp
     commands/ProfileCommand.h
