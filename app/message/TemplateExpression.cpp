@@ -87,11 +87,23 @@ private:
         return n;
     }
 
+    // Nesting is bounded so a runaway "((((..." is an error, not a stack overflow.
+    bool enter()
+    {
+        if (++m_depth <= kMaxDepth)
+            return true;
+        fail(tr("the expression is nested too deeply"));
+        return false;
+    }
+
     NodePtr parseOr()
     {
+        if (!enter())
+            return nullptr;
         NodePtr left = parseAnd();
         while (!m_failed && accept(u"||"))
             left = binary(QStringLiteral("||"), left, parseAnd());
+        --m_depth;
         return left;
     }
     NodePtr parseAnd()
@@ -162,13 +174,14 @@ private:
     NodePtr parseUnary()
     {
         skipSpace();
-        if (peek() == u'!' && peek(1) != u'=') {
+        const bool negation = peek() == u'!' && peek(1) != u'=';
+        if (negation || (peek() == u'-' && !peek(1).isDigit())) {
             ++m_pos;
-            return unary(QStringLiteral("!"), parseUnary());
-        }
-        if (peek() == u'-' && !peek(1).isDigit()) {
-            ++m_pos;
-            return unary(QStringLiteral("-"), parseUnary());
+            if (!enter())
+                return nullptr;
+            NodePtr operand = parseUnary();
+            --m_depth;
+            return unary(negation ? QStringLiteral("!") : QStringLiteral("-"), operand);
         }
         return parsePrimary();
     }
@@ -325,8 +338,11 @@ private:
         return n;
     }
 
+    static constexpr int kMaxDepth = 64;
+
     QStringView m_text;
     qsizetype m_pos = 0;
+    int m_depth = 0;
     bool m_failed = false;
     ParseError m_error;
 };

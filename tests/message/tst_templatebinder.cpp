@@ -223,6 +223,10 @@ void TestTemplateBinder::syntaxErrors_data()
                                    << "missing ')'" << 1 << 20;
     QTest::newRow("junk after") << "${givenName givenName}"
                                 << "unexpected 'g'" << 1 << 13;
+    QTest::newRow("runaway parentheses") << "${" + QString(100000, u'(') + "1}"
+                                         << "nested too deeply" << 1 << 67;
+    QTest::newRow("runaway negation") << "${" + QString(100000, u'!') + "x}"
+                                      << "nested too deeply" << 1 << 67;
 }
 
 void TestTemplateBinder::syntaxErrors()
