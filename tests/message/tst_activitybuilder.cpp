@@ -1,5 +1,6 @@
 #include "message/ActivityBuilder.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
 
@@ -36,6 +37,7 @@ private slots:
     void issuesNameTheRecipientAndPlace();
     void cardForThePreview();
     void recipientDataFromDirectory();
+    void tenThousandRecipients();
 };
 
 void TestActivityBuilder::exactActivity_data()
@@ -167,6 +169,40 @@ void TestActivityBuilder::recipientDataFromDirectory()
     QCOMPARE(d.value("displayName").toString(), QStringLiteral("Ann L."));
     QCOMPARE(d.value("givenName").toString(), QStringLiteral("Annie"));
     QCOMPARE(RecipientData().label(), QStringLiteral("(no name)"));
+}
+
+void TestActivityBuilder::tenThousandRecipients()
+{
+    // A realistic announcement card, bound for a campaign-sized audience:
+    // every recipient's activity is built, serialized and hashed.
+    const MessageDocument doc = json(R"({"type":"AdaptiveCard","version":"1.5","body":[
+{"type":"TextBlock","size":"Large","weight":"Bolder","text":"Hello ${givenName}!"},
+{"type":"TextBlock","wrap":true,"text":"The ${office} office moves to the new building on Monday. ${if(exists(desk), concat('Your desk: ', desk), 'Pick a desk at reception.')}"},
+{"type":"FactSet","facts":[{"title":"Name","value":"${displayName}"},{"title":"Team","value":"${toUpper(team)}"}]},
+{"type":"TextBlock","$when":"${team == 'sales'}","text":"Sales kick-off is on Tuesday."}],
+"actions":[{"type":"Action.OpenUrl","title":"Floor plan","url":"https://contoso.example/plan?u=${id}"}]})");
+    const ActivityBuilder builder(doc);
+    constexpr int count = 10000;
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype bytes = 0;
+    for (int i = 0; i < count; ++i) {
+        QJsonObject o{{"givenName", QStringLiteral("User%1").arg(i)},
+                      {"displayName", QStringLiteral("User %1").arg(i)},
+                      {"userPrincipalName", QStringLiteral("u%1@contoso.com").arg(i)},
+                      {"id", QStringLiteral("%1").arg(i, 8, 10, QLatin1Char('0'))},
+                      {"office", "Leeds"},
+                      {"team", i % 3 ? "ops" : "sales"}};
+        if (i % 2)
+            o.insert("desk", QString::number(i));
+        const BoundMessage m = builder.build(RecipientData(o));
+        if (!m.isSendable() || !m.json.contains(QStringLiteral("Hello User%1!").arg(i).toUtf8()))
+            QFAIL(qPrintable(QStringLiteral("recipient %1: %2").arg(i).arg(QString::fromUtf8(m.json))));
+        bytes += m.size();
+    }
+    const qint64 ms = timer.elapsed();
+    qInfo("bound, serialized and hashed %d activities (%lld bytes) in %lld ms: %.1f us each", count,
+          qlonglong(bytes), qlonglong(ms), ms * 1000.0 / count);
 }
 
 QTEST_GUILESS_MAIN(TestActivityBuilder)
