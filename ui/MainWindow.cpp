@@ -1,14 +1,17 @@
 #include "MainWindow.h"
 
 #include "ActivityIndicator.h"
+#include "CampaignController.h"
 #include "DemoBanner.h"
 #include "DemoSession.h"
 #include "EmptyStatePage.h"
 #include "HeaderBar.h"
+#include "HistoryPage.h"
 #include "Icons.h"
 #include "InstallPage.h"
 #include "RecipientTableView.h"
 #include "RecipientsPage.h"
+#include "SendPage.h"
 #include "Session.h"
 #include "TablePage.h"
 #include "TenantIndicator.h"
@@ -32,6 +35,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <iterator>
+#include <utility>
 
 namespace herald::ui {
 
@@ -175,15 +179,34 @@ void MainWindow::createPages()
 {
     m_recipients = new RecipientsPage(session(), m_workspace->loader(), m_workspace->chips(), m_pages);
     m_install = new InstallPage(session(), m_workspace->model(), m_workspace->actions(), m_pages);
+    m_send = new SendPage(session(), m_workspace->campaigns(), m_workspace->model(), m_pages);
+    m_history = new HistoryPage(m_workspace->campaigns(), m_pages);
     for (const PageInfo &info : std::as_const(m_pageInfo)) {
         if (info.id == QLatin1String("recipients"))
             m_pages->addWidget(m_recipients);
         else if (info.id == QLatin1String("install"))
             m_pages->addWidget(m_install);
+        else if (info.id == QLatin1String("send"))
+            m_pages->addWidget(m_send);
+        else if (info.id == QLatin1String("history"))
+            m_pages->addWidget(m_history);
         else
             m_pages->addWidget(new EmptyStatePage(info, m_pages));
     }
     m_recipients->adoptTable(m_workspace->tableArea());
+
+    CampaignController *campaigns = m_workspace->campaigns();
+    connect(campaigns, &CampaignController::runningChanged, this, [this](bool running) {
+        static int ticket = 0;
+        if (running)
+            ticket = m_activity->begin(tr("Sending “%1”…").arg(m_workspace->campaigns()->currentName()));
+        else if (ticket)
+            m_activity->end(std::exchange(ticket, 0));
+        if (!running && m_closeAfterStop)
+            QTimer::singleShot(0, this, &QWidget::close); // stopped cleanly: close now
+    });
+    connect(campaigns, &CampaignController::finished, this,
+            [this](auto, const QString &message) { statusBar()->showMessage(message, 10000); });
 }
 
 int MainWindow::pageIndex(const QString &id) const
@@ -266,7 +289,7 @@ void MainWindow::attachDemo(DemoSession *demo)
         demo->start();
     };
 
-    connect(demo, &DemoSession::started, this, [this, demo] {
+    auto onStarted = [this, demo] {
         const DemoTenant &tenant = demo->tenant();
         m_demoBanner->showRunning(tenant.host, tenant.port);
         // The demo's profile: the simulator's endpoints and identities; its
@@ -283,8 +306,15 @@ void MainWindow::attachDemo(DemoSession *demo)
         profile.settings.loginUrl = tenant.loginUrl;
         profile.settings.botServiceUrl = tenant.botServiceUrl;
         profile.settings.timeScale = tenant.timeScale;
-        session()->open(profile, demo->clientSecret());
-    });
+        // Demo data (journal, chat ids) apart from real tenants' data.
+        profile.settings.dataDir = config::ConnectionSettings::defaultDataDir() + QStringLiteral("/demo");
+        session()->open(profile, config::Credentials(demo->clientSecret(), demo->clientSecret()));
+    };
+    connect(demo, &DemoSession::started, this, onStarted);
+    if (demo->state() == DemoSession::State::Running) {
+        onStarted(); // a second window on a running demo tenant
+        return;
+    }
     connect(demo, &DemoSession::failed, this, [this](const QString &error) {
         m_demoBanner->showFailed(error);
         m_header->tenantIndicator()->showSignedOut(QStringLiteral("default"));
@@ -308,6 +338,8 @@ void MainWindow::setCurrentPage(int index)
     // The one recipient table follows the admin to the page that shows it.
     if (auto *page = qobject_cast<TablePage *>(m_pages->widget(index)))
         page->adoptTable(m_workspace->tableArea());
+    // Delivery states matter while sending; install states everywhere.
+    m_workspace->table()->showDeliveryColumn(m_pages->widget(index) == m_send);
     m_pages->setCurrentIndex(index);
     m_navigation->setCurrentRow(index);
     m_pageActions->actions().at(index)->setChecked(true);
@@ -316,6 +348,27 @@ void MainWindow::setCurrentPage(int index)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    CampaignController *campaigns = m_workspace->campaigns();
+    if (campaigns->isRunning()) {
+        if (!m_closeAfterStop) {
+            const auto answer
+                = QMessageBox::question(this, tr("A campaign is sending"),
+                                        tr("“%1” is still sending. Stop it and quit? Messages already on "
+                                           "their way are answered first; "
+                                           "the rest can be resumed the next time you start Herald.")
+                                            .arg(campaigns->currentName()),
+                                        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            if (answer != QMessageBox::Yes) {
+                event->ignore();
+                return;
+            }
+            m_closeAfterStop = true;
+            campaigns->stop();
+            statusBar()->showMessage(tr("Stopping “%1”…").arg(campaigns->currentName()));
+        }
+        event->ignore(); // closes when the runner has finished (runningChanged)
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -15,7 +15,9 @@ class ActivityIndicator;
 class DemoBanner;
 class DemoSession;
 class HeaderBar;
+class HistoryPage;
 class InstallPage;
+class SendPage;
 class RecipientsPage;
 class Session;
 class Workspace;
@@ -49,6 +51,8 @@ public:
     Session *session() const;
     RecipientsPage *recipientsPage() const { return m_recipients; }
     InstallPage *installPage() const { return m_install; }
+    SendPage *sendPage() const { return m_send; }
+    HistoryPage *historyPage() const { return m_history; }
     // A menu action by object name ("actionProfiles"), for tests and the menus.
     QAction *action(const QString &name) const;
 
@@ -77,6 +81,9 @@ private:
     ActivityIndicator *m_activity = nullptr;
     RecipientsPage *m_recipients = nullptr;
     InstallPage *m_install = nullptr;
+    SendPage *m_send = nullptr;
+    HistoryPage *m_history = nullptr;
+    bool m_closeAfterStop = false;
     bool m_painted = false;
 };
 

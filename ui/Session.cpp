@@ -1,7 +1,9 @@
 #include "Session.h"
 
 #include "UiLogging.h"
-#include "auth/ClientSecretTokenProvider.h"
+#include "auth/TokenFactory.h"
+#include "bot/BotEndpoints.h"
+#include "bot/BotRate.h"
 #include "graph/Endpoints.h"
 #include "graph/GraphClient.h"
 #include "graph/RateCategories.h"
@@ -29,44 +31,83 @@ void Session::close()
         m_job->abort();
     if (m_client)
         m_client->cancelAll();
+    delete m_bot;
+    delete m_botPlanner;
+    delete m_botTokens;
     delete m_client;
     delete m_planner;
     delete m_tokens;
     m_app = {};
 }
 
-void Session::open(const Profile &profile, const QString &clientSecret)
+void Session::open(const Profile &profile, const config::Credentials &credentials)
 {
     close();
     m_profile = profile;
-    m_secret = clientSecret;
     const config::ConnectionSettings &settings = profile.settings;
 
-    // Built like herald-cli's GraphSession, so both front ends pace and
-    // retry the same way.
-    auth::ClientCredentialsSettings identity;
-    identity.loginBase
-        = settings.loginUrl.isEmpty() ? graph::loginBaseUrl(settings.cloud) : settings.loginUrl;
-    identity.tenant = settings.tenant;
-    identity.clientId = settings.clientId;
-    identity.scope = graph::graphDefaultScope(settings.cloud);
-    auto *tokens = new auth::ClientSecretTokenProvider(m_network, identity, clientSecret, this);
-    tokens->setTimeScale(settings.timeScale);
-    m_tokens = tokens;
+    // Built like herald-cli's GraphSession/BotSession (auth::TokenFactory),
+    // so both front ends authenticate, pace and retry the same way.
+    graph::GraphError error;
+    std::unique_ptr<auth::TokenProvider> tokens
+        = auth::makeGraphTokenProvider(m_network, settings, credentials, &error);
+    if (!tokens) {
+        setState(State::Failed, error.toString());
+        return;
+    }
+    tokens->setParent(this);
+    m_tokens = tokens.release();
 
     m_planner = new graph::RatePlanner(this);
     graph::rate::defineGraphClasses(*m_planner);
     m_planner->setTimeScale(settings.timeScale);
 
     const QUrl base = settings.graphUrl.isEmpty() ? graph::graphBaseUrl(settings.cloud) : settings.graphUrl;
-    m_client = new graph::GraphClient(m_network, base, tokens, m_planner, this);
+    m_client = new graph::GraphClient(m_network, base, m_tokens, m_planner, this);
     if (settings.concurrency > 0)
         m_client->setMaxInFlight(settings.concurrency);
     if (m_client->configError().isError()) {
         setState(State::Failed, m_client->configError().toString());
         return;
     }
+    openBot(credentials);
     signIn();
+}
+
+void Session::openBot(const config::Credentials &credentials)
+{
+    const config::ConnectionSettings &settings = m_profile.settings;
+    m_botError.clear();
+    const QUrl serviceUrl
+        = settings.botServiceUrl.isEmpty() ? bot::defaultServiceUrl(settings.cloud) : settings.botServiceUrl;
+    if (serviceUrl.isEmpty()) {
+        m_botError = tr("Proactive bot messages are not offered in the %1 cloud.")
+                         .arg(graph::cloudName(settings.cloud));
+        return;
+    }
+    graph::GraphError error;
+    std::unique_ptr<auth::TokenProvider> tokens
+        = auth::makeBotTokenProvider(m_network, settings, credentials, &error);
+    if (!tokens) {
+        m_botError = error.toString();
+        return;
+    }
+    tokens->setParent(this);
+    m_botTokens = tokens.release();
+    m_botPlanner = new graph::RatePlanner(this);
+    bot::rate::defineBotClasses(*m_botPlanner);
+    m_botPlanner->setTimeScale(settings.timeScale);
+    bot::BotSettings botSettings;
+    botSettings.serviceUrl = serviceUrl;
+    botSettings.botId = settings.effectiveBotId();
+    botSettings.tenantId = settings.tenant;
+    if (settings.concurrency > 0)
+        botSettings.maxInFlight = settings.concurrency;
+    m_bot = new bot::BotConnectorClient(botSettings, m_botTokens, m_botPlanner, this);
+    if (m_bot->configError().isError()) {
+        m_botError = m_bot->configError().toString();
+        delete m_bot;
+    }
 }
 
 void Session::signIn()

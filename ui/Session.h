@@ -1,7 +1,9 @@
 #pragma once
 
 #include "auth/TokenProvider.h"
+#include "bot/BotConnectorClient.h"
 #include "config/ConnectionSettings.h"
+#include "config/SecretSource.h"
 #include "graph/GraphClient.h"
 #include "graph/GraphError.h"
 #include "graph/Job.h"
@@ -53,8 +55,8 @@ public:
     ~Session() override;
 
     // Replaces the connection (cancelling everything of the old one) and
-    // signs in. The secret stays in memory only.
-    void open(const Profile &profile, const QString &clientSecret);
+    // signs in. The secrets stay in memory only.
+    void open(const Profile &profile, const config::Credentials &credentials);
     void signIn();
     void close();
 
@@ -63,8 +65,10 @@ public:
     QString errorString() const { return m_error; }
     const Profile &profile() const { return m_profile; }
     const install::TeamsApp &app() const { return m_app; }
-    // The secret for the bot client (demo: the same app). Never log it.
-    QString clientSecret() const { return m_secret; }
+    // The Bot Connector client (bot token, Bot Framework limits); nullptr
+    // with botError() when the profile cannot send (no bot secret, ...).
+    bot::BotConnectorClient *bot() const { return m_bot; }
+    QString botError() const { return m_botError; }
 
     QNetworkAccessManager *network() const { return m_network; }
     graph::GraphClient *graph() const { return m_client; }
@@ -73,14 +77,18 @@ public:
 private:
     void setState(State state, const QString &error = {});
     void lookUpApp();
+    void openBot(const config::Credentials &credentials);
 
     QNetworkAccessManager *m_network = nullptr;
     QPointer<auth::TokenProvider> m_tokens;
     QPointer<graph::RatePlanner> m_planner;
     QPointer<graph::GraphClient> m_client;
     QPointer<graph::Job> m_job;
+    QPointer<auth::TokenProvider> m_botTokens;
+    QPointer<graph::RatePlanner> m_botPlanner;
+    QPointer<bot::BotConnectorClient> m_bot;
+    QString m_botError;
     Profile m_profile;
-    QString m_secret;
     install::TeamsApp m_app;
     State m_state = State::NoProfile;
     QString m_error;

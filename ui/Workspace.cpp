@@ -1,5 +1,6 @@
 #include "Workspace.h"
 
+#include "CampaignController.h"
 #include "ChipBar.h"
 #include "InstallActions.h"
 #include "ProgressPanel.h"
@@ -34,6 +35,7 @@ Workspace::Workspace(ActivityIndicator *activity, QWidget *window, QObject *pare
     m_actions = new InstallActions(m_session, m_table, m_progress, window, this);
     m_actions->setActivityIndicator(activity);
     m_table->setActions(m_actions->tableActions());
+    m_campaigns = new CampaignController(m_session, this);
 }
 
 Workspace::~Workspace() = default;

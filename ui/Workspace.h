@@ -11,6 +11,7 @@ class RecipientTableModel;
 namespace herald::ui {
 
 class ActivityIndicator;
+class CampaignController;
 class ChipBar;
 class InstallActions;
 class ProgressPanel;
@@ -40,6 +41,7 @@ public:
     ChipBar *chips() const { return m_chips; }
     RecipientLoader *loader() const { return m_loader; }
     InstallActions *actions() const { return m_actions; }
+    CampaignController *campaigns() const { return m_campaigns; }
 
 private:
     Session *m_session = nullptr;
@@ -50,6 +52,7 @@ private:
     ChipBar *m_chips = nullptr;
     RecipientLoader *m_loader = nullptr;
     InstallActions *m_actions = nullptr;
+    CampaignController *m_campaigns = nullptr;
 };
 
 } // namespace herald::ui

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "Session.h"
+#include "campaign/CampaignLock.h"
+#include "campaign/CampaignRunner.h"
+#include "campaign/CampaignStore.h"
+#include "directory/Recipient.h"
+
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+namespace herald::message {
+class MessageDocument;
+}
+
+namespace herald::ui {
+
+// Sends and resumes campaigns for the Send and History pages with the
+// delivery core herald-cli uses: the journal (campaign::CampaignStore in the
+// profile's data directory), campaign::CampaignRunner over the session's
+// BotConnectorClient, campaign::DirectoryIntake for recipients (install
+// missing first when asked), and a CampaignLock so a campaign is never sent
+// by two processes at once. One campaign at a time.
+class CampaignController : public QObject
+{
+    Q_OBJECT
+
+signals:
+    void runningChanged(bool running);
+    void pausedChanged(bool paused);
+    void progressChanged(const herald::campaign::CampaignProgress &progress);
+    void rowChanged(const herald::campaign::JournalRow &row);
+    void problem(const QString &message);
+    // Once per run; `message` says how it ended and what to do next.
+    void finished(herald::campaign::CampaignRunner::Result result, const QString &message);
+    void campaignsChanged();
+
+public:
+    explicit CampaignController(Session *session, QObject *parent = nullptr);
+    ~CampaignController() override;
+
+    // The journal of the session's profile, opened on first use.
+    campaign::CampaignStore *store(QString *error = nullptr);
+    QList<campaign::CampaignInfo> campaigns();
+    // Stopped or crashed (still `running` with no process) campaigns with
+    // recipients left to send.
+    QList<campaign::CampaignInfo> resumable();
+
+    // A new campaign for `recipients` (from the table). False with *error.
+    bool startNew(const QString &name, const message::MessageDocument &document,
+                  const RecipientList &recipients, bool installMissing, QString *error);
+    // Carries on with a journaled campaign: pending rows, retryable failed
+    // ones, and with `retryUnconfirmed` also the unconfirmed ones.
+    bool resume(qint64 campaignId, bool retryUnconfirmed, QString *error);
+
+    void pause();
+    void resumeSending();
+    // Claims nothing more; finished() once the sends in flight are answered.
+    void stop();
+
+    bool isRunning() const { return m_runner; }
+    bool isPaused() const { return m_runner && m_runner->isPaused(); }
+    qint64 currentCampaign() const { return m_campaign; }
+    QString currentName() const { return m_name; }
+    campaign::CampaignProgress progress() const;
+
+    static DeliveryState deliveryState(campaign::JournalState state);
+
+private:
+    bool run(const campaign::CampaignInfo &info, const message::MessageDocument &document,
+             bool retryUnconfirmed, QString *error);
+    void onFinished();
+
+    QPointer<Session> m_session;
+    std::unique_ptr<campaign::CampaignStore> m_store;
+    QString m_storePath;
+    std::unique_ptr<campaign::CampaignLock> m_lock;
+    QPointer<campaign::CampaignRunner> m_runner;
+    qint64 m_campaign = 0;
+    QString m_name;
+    bool m_newCampaign = false;
+};
+
+} // namespace herald::ui
