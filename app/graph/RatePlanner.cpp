@@ -123,7 +123,12 @@ qint64 RatePlanner::bucketDelayUs(TokenBucket &bucket, int count, qint64 now) co
     // Real-time refill rate, lowered by the safety margin.
     const double perRealUs = bucket.perServiceUs * m_timeScale / (1.0 + m_marginFraction);
     if (now > bucket.lastUs) {
-        const double capacity = bucket.burst + perRealUs * double(m_toleranceUs);
+        // The lateness allowance is real time, so at a high time scale it
+        // would grow past what the service itself holds (one second of its
+        // rate): keep at least half of the gap to that as room for jitter.
+        const double serviceSecond = bucket.perServiceUs * 1e6;
+        const double capacity = std::min(bucket.burst + perRealUs * double(m_toleranceUs),
+                                         std::max<double>(bucket.burst, (bucket.burst + serviceSecond) / 2));
         bucket.tokens = std::min(capacity, bucket.tokens + double(now - bucket.lastUs) * perRealUs);
         bucket.lastUs = now;
     }
@@ -204,6 +209,13 @@ void RatePlanner::reportThrottled(const QStringList &keys, qint64 retryAfterMs)
     for (const QString &key : keys) {
         if (Bucket *bucket = bucketFor(key)) {
             bucket->pausedUntilUs = std::max(bucket->pausedUntilUs, until);
+            // The service's bucket is empty (a refused request still counts
+            // against it): start from empty after the pause, as it does,
+            // instead of sending a full burst into it again.
+            if (bucket->tokens.perServiceUs > 0) {
+                bucket->tokens.tokens = std::min(bucket->tokens.tokens, 0.0);
+                bucket->tokens.lastUs = std::max(bucket->tokens.lastUs, bucket->pausedUntilUs);
+            }
             qCDebug(lcGraph) << "planner: holding" << key << "for" << retryAfterMs << "service ms";
         }
     }

@@ -183,8 +183,34 @@ private slots:
         QCOMPARE(planner.delayUs({rate::InstalledAppsGet}), qint64(100000));
         QVERIFY(!planner.tryAcquire({rate::InstalledAppsGet}));
         QVERIFY(planner.tryAcquire({rate::InstalledAppsPost}));
+        // After the pause the bucket starts empty, as the service's does (the
+        // refused requests counted against it): no burst straight into it.
         m_now = 100000;
-        QVERIFY(planner.tryAcquire({rate::InstalledAppsGet}));
+        QVERIFY(!planner.tryAcquire({rate::InstalledAppsGet}));
+        const double perToken = 1e6 / (30 * 20); // µs (no safety margin here)
+        QVERIFY(qAbs(double(planner.delayUs({rate::InstalledAppsGet})) - perToken) <= 2);
+        QVERIFY(qAbs(double(planner.delayUs({rate::InstalledAppsGet}, 15)) - 15 * perToken) <= 2);
+        m_now = 100000 + qint64(15 * perToken) + 1;
+        QVERIFY(planner.tryAcquire({rate::InstalledAppsGet}, 15));
+    }
+
+    void latenessRoomStaysBelowTheServiceSecond()
+    {
+        // At K = 100 the 10 ms lateness allowance is a whole service second
+        // (30 tokens): the bucket must still stop halfway between its burst
+        // and the service's own one second of rate, so jitter has room.
+        RatePlanner planner;
+        attachClock(planner);
+        planner.setLatenessToleranceUs(10000);
+        planner.defineClass(QStringLiteral("c"), {30, 15, {}});
+        planner.setTimeScale(100);
+        const QStringList keys{QStringLiteral("c")};
+        QVERIFY(planner.tryAcquire(keys, 15));
+        m_now = 60000000; // idle for a long time
+        QCOMPARE(planner.delayUs(keys, 15), qint64(0));
+        QVERIFY(planner.tryAcquire(keys, 15));
+        QVERIFY(planner.delayUs(keys, 8) > 0); // 22.5 - 15 = 7.5 tokens left
+        QVERIFY(planner.tryAcquire(keys, 7));
     }
 
     void disabledNeverWaits()
