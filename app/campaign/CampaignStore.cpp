@@ -85,6 +85,7 @@ CampaignStore::~CampaignStore()
 {
     if (m_open && !m_readOnly)
         flush();
+    m_statements.clear(); // before the connection goes
     {
         QSqlDatabase database = QSqlDatabase::database(m_connection, false);
         if (database.isValid())
@@ -102,6 +103,17 @@ QString CampaignStore::databasePath(const QString &dataDir)
 QSqlDatabase CampaignStore::db() const
 {
     return QSqlDatabase::database(m_connection, false);
+}
+
+QSqlQuery &CampaignStore::statement(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_shared<QSqlQuery>(db());
+        query->prepare(sql);
+        it = m_statements.insert(sql, query);
+    }
+    return **it;
 }
 
 bool CampaignStore::fail(const QString &what, const QSqlError &error)
@@ -218,7 +230,7 @@ bool CampaignStore::open(Mode mode, QString *error)
         // WAL: a report or the GUI can read while a send writes; FULL: every
         // commit is on disk before the request it announces leaves.
         if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"))
-            || !exec(QStringLiteral("PRAGMA synchronous=FULL"))
+            || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
             || !exec(QStringLiteral("PRAGMA foreign_keys=ON")))
             return failed();
         if (version == 0 && !prepareSchema())
@@ -616,7 +628,7 @@ static QString claimCondition(const CampaignStore::ClaimRules &rules)
         states += QStringLiteral(" OR (state = 'failed' AND retryable = 1)");
     if (rules.retryUnconfirmed)
         states += QStringLiteral(" OR state = 'unconfirmed'");
-    return QStringLiteral("campaign = ? AND last_run < ? AND (%1)").arg(states);
+    return QStringLiteral("campaign = ? AND seq > ? AND last_run < ? AND (%1)").arg(states);
 }
 
 int CampaignStore::countClaimable(qint64 campaign, const ClaimRules &rules)
@@ -624,6 +636,7 @@ int CampaignStore::countClaimable(qint64 campaign, const ClaimRules &rules)
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT count(*) FROM recipients WHERE %1").arg(claimCondition(rules)));
     q.addBindValue(campaign);
+    q.addBindValue(rules.afterSeq);
     q.addBindValue(rules.run);
     if (!q.exec() || !q.next()) {
         fail(QStringLiteral("counting recipients"), q.lastError());
@@ -632,7 +645,7 @@ int CampaignStore::countClaimable(qint64 campaign, const ClaimRules &rules)
     return q.value(0).toInt();
 }
 
-JournalRows CampaignStore::claim(qint64 campaign, const ClaimRules &rules, int limit, bool *ok)
+JournalRows CampaignStore::claim(qint64 campaign, ClaimRules &rules, int limit, bool *ok)
 {
     *ok = false;
     JournalRows rows;
@@ -645,10 +658,10 @@ JournalRows CampaignStore::claim(qint64 campaign, const ClaimRules &rules, int l
         database.rollback();
         return {};
     }
-    QSqlQuery select(database);
-    select.prepare(QStringLiteral("SELECT %1 FROM recipients WHERE %2 ORDER BY seq LIMIT ?")
-                       .arg(QLatin1String(kRowColumns), claimCondition(rules)));
+    QSqlQuery &select = statement(QStringLiteral("SELECT %1 FROM recipients WHERE %2 ORDER BY seq LIMIT ?")
+                                      .arg(QLatin1String(kRowColumns), claimCondition(rules)));
     select.addBindValue(campaign);
+    select.addBindValue(rules.afterSeq);
     select.addBindValue(rules.run);
     select.addBindValue(limit);
     if (!select.exec()) {
@@ -686,6 +699,8 @@ JournalRows CampaignStore::claim(qint64 campaign, const ClaimRules &rules, int l
     }
     m_stateChanges += m_outcomes.size() + rows.size();
     m_outcomes.clear();
+    if (!rows.isEmpty())
+        rules.afterSeq = rows.last().seq;
     *ok = true;
     return rows;
 }
