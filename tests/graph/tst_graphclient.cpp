@@ -3,6 +3,7 @@
 // misbehaving server (malformed JSON, timeouts, redirects, Retry-After timing).
 
 #include "FakeHttpServer.h"
+#include "HttpProbe.h"
 #include "ScriptedTokenProvider.h"
 #include "SimHarness.h"
 #include "graph/GraphRequestJob.h"
@@ -45,8 +46,11 @@ sim::SimOptions simOptions(double timeScale = 20)
 class StaleFirstTokenProvider : public auth::TokenProvider
 {
 public:
-    explicit StaleFirstTokenProvider(auth::TokenProvider *real)
+    explicit StaleFirstTokenProvider(auth::TokenProvider *real,
+                                     const QString &first
+                                     = QStringLiteral("eyJhbGciOiJub25lIn0.eyJleHAiOjF9.stale"))
         : m_real(real)
+        , m_first(first)
     {
     }
 
@@ -54,7 +58,8 @@ protected:
     void startFetch() override
     {
         if (fetchCount() == 1) {
-            fetchSucceeded(QStringLiteral("eyJhbGciOiJub25lIn0.eyJleHAiOjF9.stale"), 3600);
+            // Claimed valid for an hour (a client whose clock runs behind).
+            fetchSucceeded(m_first, 3600);
             return;
         }
         auth::TokenJob *job = m_real->requestToken();
@@ -69,6 +74,7 @@ protected:
 
 private:
     auth::TokenProvider *m_real;
+    QString m_first;
 };
 
 int findUser(const sim::Tenant &tenant, bool installed)
@@ -268,6 +274,36 @@ private slots:
         QCOMPARE(tokens.fetchCount(), 2); // stale + one refresh
         QCOMPARE(sim.requests(QStringLiteral("token")), qint64(1)); // one real token request
         QCOMPARE(sim.requests(QStringLiteral("unauthorized")), qint64(10));
+    }
+
+    void expiredSimTokenIsRefreshedOnce()
+    {
+        // A real token of the simulator that has expired (TTL 60 simulated s
+        // = 0.6 s at K = 100): the service says InvalidAuthenticationToken,
+        // the client fetches a new token once and the request succeeds.
+        sim::SimOptions options = simOptions(100);
+        options.tokenTtlSeconds = 60;
+        SimHarness sim(options);
+        QVERIFY(sim.start());
+        auto first = runJob(sim.tokens().requestToken());
+        QVERIFY2(first->succeeded(), qPrintable(first->error().toString()));
+        const QString expired = first->accessToken();
+        sim.tokens().invalidate(expired);
+        test::HttpProbe probe;
+        probe.setBearer(expired.toUtf8());
+        const QUrl users(sim.server().graphUrl().toString() + QStringLiteral("/v1.0/users?$top=1"));
+        QCOMPARE(probe.get(users).status, 200); // valid at first
+        QTRY_COMPARE_WITH_TIMEOUT(probe.get(users).status, 401, 5000);
+        QCOMPARE(probe.get(users).errorCode(), QStringLiteral("InvalidAuthenticationToken"));
+
+        StaleFirstTokenProvider tokens(&sim.tokens(), expired);
+        GraphClient client(&sim.network(), sim.server().graphUrl(), &tokens, &sim.planner());
+        const qint64 refused = sim.requests(QStringLiteral("unauthorized"));
+        auto job = runJob(client.send(GraphRequest::get(QStringLiteral("users/") + sim.userIds(1).first())));
+        QVERIFY2(job->succeeded(), qPrintable(job->error().toString()));
+        QCOMPARE(tokens.fetchCount(), 2); // the expired one, then one refresh
+        QCOMPARE(sim.requests(QStringLiteral("unauthorized")), refused + 1);
+        QCOMPARE(sim.requests(QStringLiteral("token")), qint64(2)); // the first token and the refresh
     }
 
     void persistent401IsAuthError()
