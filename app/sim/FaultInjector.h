@@ -1,7 +1,10 @@
 #pragma once
 
 // Seeded, deterministic fault injection: the same seed and the same sequence
-// of requests give the same faults, so a failing run can be replayed.
+// of requests give the same faults, so a failing run can be replayed. The 503
+// is Graph's "Service Unavailable ... may include a Retry-After header"
+// (https://learn.microsoft.com/graph/errors); dropped connections are what any
+// network does, before or after the service acted.
 
 #include "sim/SimServer.h"
 

@@ -1,8 +1,12 @@
 #pragma once
 
 // Service-side throttling as in API-NOTES "Throttling" (from "Microsoft Graph
-// throttling limits" -> Microsoft Teams service limits, and the Teams "Rate
-// limiting for bots" page). Per-second limits are token buckets whose burst is
+// throttling limits" -> Microsoft Teams service limits,
+// https://learn.microsoft.com/graph/throttling-limits#microsoft-teams-service-limits,
+// the 429 + Retry-After answer of https://learn.microsoft.com/graph/throttling,
+// and the Teams "Rate limiting for bots" page,
+// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
+// Per-second limits are token buckets whose burst is
 // one second of the rate; per-conversation limits are sliding windows. A
 // refused request still counts (the bucket goes into debt, bounded at one
 // second's worth), so a client that keeps hammering stays throttled.

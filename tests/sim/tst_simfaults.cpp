@@ -251,11 +251,36 @@ private slots:
         options.seed += 1;
         herald::sim::SimServer c(options);
         QVERIFY(a.dump() != c.dump());
-        // Exact shares of the options.
-        int installed = 0;
-        for (int i = 0; i < a.tenant().userCount(); ++i)
-            installed += a.tenant().userInstallOf(i, a.tenant().orgApp()) >= 0;
-        QCOMPARE(installed, int(std::lround(options.installedFraction * options.users)));
+        // Exact shares of the options (--installed, --unlicensed,
+        // --policy-blocked, --bot-blocked), and the counts asked for.
+        options.users = 1000;
+        options.teams = 12;
+        options.installedFraction = 0.25;
+        options.unlicensedFraction = 0.1;
+        options.policyBlockedFraction = 0.05;
+        options.botBlockedFraction = 0.02;
+        herald::sim::SimServer d(options);
+        const herald::sim::Tenant &t = d.tenant();
+        QCOMPARE(t.userCount(), 1000);
+        int teams = 0;
+        for (int g = 0; g < t.groupCount(); ++g)
+            teams += t.group(g).isTeam ? 1 : 0;
+        QCOMPARE(teams, 12);
+        int installed = 0, unlicensed = 0, blocked = 0, botBlocked = 0;
+        for (int i = 0; i < t.userCount(); ++i) {
+            const herald::sim::SimUser &u = t.user(i);
+            installed += t.userInstallOf(i, t.orgApp()) >= 0;
+            unlicensed += u.teamsLicensed ? 0 : 1;
+            blocked += u.policyBlocked ? 1 : 0;
+            botBlocked += u.botBlocked ? 1 : 0;
+            // Only licensed users can have the app; a blocked policy never had it installed.
+            QVERIFY(u.teamsLicensed || t.userInstallOf(i, t.orgApp()) < 0);
+            QVERIFY(!u.policyBlocked || t.userInstallOf(i, t.orgApp()) < 0);
+        }
+        QCOMPARE(installed, 250);
+        QCOMPARE(unlicensed, 100);
+        QCOMPARE(blocked, 50);
+        QCOMPARE(botBlocked, 20);
     }
 
 private:
