@@ -9,6 +9,7 @@
 #include "HistoryPage.h"
 #include "Icons.h"
 #include "InstallPage.h"
+#include "RecipientTableModel.h"
 #include "RecipientTableView.h"
 #include "RecipientsPage.h"
 #include "SendPage.h"
@@ -17,7 +18,9 @@
 #include "TenantIndicator.h"
 #include "UiLogging.h"
 #include "Workspace.h"
+#include "compose/ComposerPage.h"
 #include "core/Version.h"
+#include "message/RecipientData.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -190,6 +193,8 @@ void MainWindow::createPages()
             m_pages->addWidget(m_send);
         else if (info.id == QLatin1String("history"))
             m_pages->addWidget(m_history);
+        else if (info.id == QLatin1String("compose"))
+            m_pages->addWidget(createComposer());
         else
             m_pages->addWidget(new EmptyStatePage(info, m_pages));
     }
@@ -207,6 +212,45 @@ void MainWindow::createPages()
     });
     connect(campaigns, &CampaignController::finished, this,
             [this](auto, const QString &message) { statusBar()->showMessage(message, 10000); });
+}
+
+QWidget *MainWindow::createComposer()
+{
+    // The composer (ui/compose) writes the message; the Send page sends
+    // what it holds, and it previews with the table's recipients.
+    m_composer = new ComposerPage(m_pages);
+    m_composer->setObjectName(QStringLiteral("page_compose"));
+    m_composer->setNetworkAccessManager(session()->network());
+    m_send->setMessageProvider([this](QString *error) -> std::optional<message::MessageDocument> {
+        const std::optional<message::MessageDocument> document = m_composer->document();
+        if (!document || m_composer->hasErrors()) {
+            *error = tr("The message on the Compose page has errors; fix them first.");
+            return std::nullopt;
+        }
+        return document;
+    });
+    connect(m_composer, &ComposerPage::sendTestRequested, this, [this] {
+        statusBar()->showMessage(
+            tr("Send test needs a signed-in admin (browser sign-in); this profile signs in "
+               "as the app."),
+            8000);
+    });
+    // Preview-as choices: the first recipients of the table, refreshed when it changes.
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    timer->setInterval(500);
+    connect(timer, &QTimer::timeout, this, [this] {
+        RecipientTableModel *model = m_workspace->model();
+        message::RecipientDataList list;
+        const int count = qMin(model->rowCount(), ComposerPage::kValidatedRecipients);
+        for (int r = 0; r < count; ++r)
+            list.append(message::RecipientData::fromRecipient(model->recipient(r)));
+        m_composer->setRecipients(list);
+    });
+    auto later = [timer] { timer->start(); };
+    connect(m_workspace->model(), &QAbstractItemModel::rowsInserted, timer, later);
+    connect(m_workspace->model(), &QAbstractItemModel::modelReset, timer, later);
+    return m_composer;
 }
 
 int MainWindow::pageIndex(const QString &id) const

@@ -13,6 +13,7 @@ namespace herald::ui {
 
 class ActivityIndicator;
 class DemoBanner;
+class ComposerPage;
 class DemoSession;
 class HeaderBar;
 class HistoryPage;
@@ -53,6 +54,7 @@ public:
     InstallPage *installPage() const { return m_install; }
     SendPage *sendPage() const { return m_send; }
     HistoryPage *historyPage() const { return m_history; }
+    ComposerPage *composerPage() const { return m_composer; }
     // A menu action by object name ("actionProfiles"), for tests and the menus.
     QAction *action(const QString &name) const;
 
@@ -64,6 +66,7 @@ protected:
 private:
     void createCentralArea();
     void createPages();
+    QWidget *createComposer();
     void createMenus(); // MainWindowMenus.cpp
     void refreshIcons();
     void refreshSession();
@@ -83,6 +86,7 @@ private:
     InstallPage *m_install = nullptr;
     SendPage *m_send = nullptr;
     HistoryPage *m_history = nullptr;
+    ComposerPage *m_composer = nullptr;
     bool m_closeAfterStop = false;
     bool m_painted = false;
 };

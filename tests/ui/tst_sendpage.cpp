@@ -18,6 +18,7 @@
 #include "ui/SendPage.h"
 #include "ui/Session.h"
 #include "ui/Workspace.h"
+#include "ui/compose/ComposerPage.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -106,10 +107,14 @@ void TestSendPage::startWindow(int latencyMs)
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isReady(), 30000);
     QVERIFY2(m_window->session()->bot(), qPrintable(m_window->session()->botError()));
-    m_window->sendPage()->setMessage(*message::MessageDocument::fromText(message::SourceFormat::Markdown,
-                                                                         QByteArray("**Hello** from IT."),
-                                                                         QStringLiteral("hello.md"))
-                                          .document);
+    // The message is what the Compose page holds.
+    ui::ComposerPage *composer = m_window->composerPage();
+    QVERIFY(composer);
+    composer->setMode(ui::ComposerPage::Mode::Markdown);
+    composer->setText(QStringLiteral("**Hello** from IT."));
+    composer->refreshNow();
+    QVERIFY(composer->document().has_value());
+    QVERIFY2(!composer->hasErrors(), "the composer finds errors in a plain markdown message");
 }
 
 void TestSendPage::addEveryone()
