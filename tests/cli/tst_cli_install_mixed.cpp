@@ -169,7 +169,8 @@ private slots:
         const QStringList users = CliInstallHarness::userArgs(had + without);
 
         const CliRun upgrade = m_h.cli(
-            json(QStringList{QStringLiteral("upgrade"), QStringLiteral("--app"), t.orgAppId} + users));
+            json(QStringList{QStringLiteral("upgrade"), QStringLiteral("--app-external-id"), t.orgExternalId}
+                 + users));
         QCOMPARE(upgrade.exitCode, 1); // not_installed is not an upgrade
         auto states = statesById(upgrade);
         for (const QJsonObject &u : had)
@@ -313,7 +314,8 @@ private slots:
         const auto without = t.users([&](const QJsonObject &u) { return t.licensed(u) && !t.hasApp(u); }, 1);
         const QStringList users = CliInstallHarness::userArgs(had + without);
         const CliRun a = m_h.cli(
-            json(QStringList{QStringLiteral("chats"), QStringLiteral("--app"), t.orgAppId} + users));
+            json(QStringList{QStringLiteral("chats"), QStringLiteral("--app-external-id"), t.orgExternalId}
+                 + users));
         const CliRun b
             = m_h.cli(json(QStringList{QStringLiteral("--verbose"), QStringLiteral("chats"),
                                        QStringLiteral("--via"), QStringLiteral("chats"),
@@ -366,6 +368,54 @@ private slots:
         QVERIFY2(quiet.err.contains(QLatin1String("status: 6 in")), qPrintable(quiet.err));
         QVERIFY2(!quiet.err.contains(QRegularExpression(QStringLiteral("\\d+/\\d+ \\(\\d+%\\)"))),
                  qPrintable(quiet.err));
+    }
+
+    void messyCsvStillRunsTheGoodRows()
+    {
+        // BOM, semicolons (detected), a quoted field with the delimiter and a
+        // newline, a duplicate, blank lines, a row with Latin-1 bytes, a row
+        // without a key: each bad row is named, the good ones all run, exit 1.
+        QVERIFY(m_h.startSim());
+        const Truth &t = m_h.truth();
+        const auto good = t.users([&](const QJsonObject &u) { return t.licensed(u); }, 3);
+        QCOMPARE(good.size(), 3);
+        const QString path = m_h.path(QStringLiteral("messy.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("\xEF\xBB\xBFName;userPrincipalName;Note\r\n"); // line 1
+        file.write("\"Smith; Ann\";" + Truth::upn(good.at(0)).toUtf8() + ";\"two\nlines\"\r\n"); // lines 2-3
+        file.write("\r\n"); // line 4
+        file.write("B;" + Truth::upn(good.at(1)).toUtf8() + ";x\r\n"); // line 5
+        file.write("Caf\xE9;nobody@contoso.onmicrosoft.com;latin-1\r\n"); // line 6: not UTF-8
+        file.write("B again;" + Truth::upn(good.at(1)).toUpper().toUtf8() + ";dup\r\n"); // line 7
+        file.write("No key;;y\r\n"); // line 8
+        file.write("C;" + Truth::upn(good.at(2)).toUtf8() + ";z\r\n"); // line 9
+        file.close();
+        const CliRun run = m_h.cli(json({QStringLiteral("status"), QStringLiteral("--app"), t.orgAppId,
+                                         QStringLiteral("--users"), path}));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("line 6")) && run.err.contains(QLatin1String("UTF-8")),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("line 8")), qPrintable(run.err));
+        const auto states = statesById(run);
+        for (const QJsonObject &u : good)
+            QCOMPARE(states.value(Truth::id(u)), t.expectedStatus(u));
+        int rowsOfB = 0;
+        for (const QJsonObject &r : run.records())
+            rowsOfB += r.value(QStringLiteral("id")).toString() == Truth::id(good.at(1)) ? 1 : 0;
+        QCOMPARE(rowsOfB, 1); // the duplicate merged
+    }
+
+    void unknownAppIdIsAUsageError()
+    {
+        QVERIFY(m_h.startSim());
+        const QString ghost = QStringLiteral("0badc0de-0000-4000-8000-000000000001");
+        const CliRun run = m_h.cli({QStringLiteral("status"), QStringLiteral("--app"), ghost,
+                                    QStringLiteral("--user"), Truth::upn(m_h.truth().user(0))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(ghost) && run.err.contains(QLatin1String("catalog")), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(m_h.stat(QStringLiteral("requests/installedApps.get")), qint64(0));
     }
 
     void verboseLogRedactsSecrets()
