@@ -206,7 +206,7 @@ void CampaignRunner::pump()
         // Claim in batches (half the window at least) so one commit covers
         // several state changes, but never more than the window.
         const int free = m_options.maxInFlight - m_inFlight;
-        if (m_inFlight > 0 && free < std::max(1, m_options.maxInFlight / 4))
+        if (m_inFlight > 0 && free < std::max(1, m_options.maxInFlight / 2))
             break;
         bool ok = false;
         const JournalRows rows = m_store->claim(m_campaign, m_rules, free, &ok);

@@ -3,7 +3,7 @@
 // intake (resolver, chat id cache, optional install) feeding the
 // CampaignRunner (journal write-ahead, rate planner, Bot Connector client).
 //
-//   build/bin/bench_send [--users N] [--time-scale K] [--scenario known|scratch|both]
+//   build/bin/bench_send [--users N] [--time-scale K] [--scenario known|scratch|both] [--in-flight N]
 //
 //   known    every user has the app and a known chat id (the cache is filled
 //            first, untimed, with `chats --via chats`'s resolver): one send
@@ -50,6 +50,7 @@ struct Options
     int users = 10000;
     double timeScale = 20;
     QString scenario = QStringLiteral("both");
+    int inFlight = 16; // herald-cli's default (--concurrency)
 };
 
 Options parse(QCoreApplication &app)
@@ -63,8 +64,12 @@ Options parse(QCoreApplication &app)
                       QStringLiteral("k"), QStringLiteral("20")});
     parser.addOption({QStringLiteral("scenario"), QStringLiteral("known, scratch or both."),
                       QStringLiteral("name"), QStringLiteral("both")});
+    parser.addOption({QStringLiteral("in-flight"),
+                      QStringLiteral("Sends claimed and unanswered at once (--concurrency)."),
+                      QStringLiteral("n"), QStringLiteral("16")});
     parser.process(app);
     Options o;
+    o.inFlight = std::max(1, parser.value(QStringLiteral("in-flight")).toInt());
     o.users = std::max(1, parser.value(QStringLiteral("users")).toInt());
     o.timeScale = std::max(0.01, parser.value(QStringLiteral("time-scale")).toDouble());
     o.scenario = parser.value(QStringLiteral("scenario"));
@@ -199,7 +204,9 @@ Result runScenario(const Options &o, bool known)
     auto *intake = new campaign::DirectoryIntake(&graphClient,
                                                  new install::ResolverRecipientFeed(&graphClient, everyone),
                                                  std::move(cache), intakeOptions);
-    campaign::CampaignRunner runner(&store, id, &botClient, activities, {});
+    campaign::CampaignRunner::Options runOptions;
+    runOptions.maxInFlight = o.inFlight;
+    campaign::CampaignRunner runner(&store, id, &botClient, activities, runOptions);
     runner.setIntake(intake);
     QEventLoop loop;
     QObject::connect(&runner, &campaign::CampaignRunner::finished, &loop, &QEventLoop::quit);
@@ -246,7 +253,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench_send: --scenario must be known, scratch or both\n");
         return 2;
     }
-    std::printf("send benchmarks, herald-sim --time-scale %g (throttling on)\n", o.timeScale);
+    std::printf("send benchmarks, herald-sim --time-scale %g (throttling on), %d in flight\n", o.timeScale,
+                o.inFlight);
     std::printf("%-8s %7s %10s %10s %8s %8s %10s %6s %8s %8s %8s\n", "scenario", "N", "elapsed_s", "ideal_s",
                 "ratio", "target", "429_share", "target", "requests", "sent", "unconf");
     bool ok = true;
