@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -99,7 +100,10 @@ CardFormWidget::CardFormWidget(QWidget *parent)
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&Image URL:"), m_image);
     form->addRow(tr("&Summary:"), m_summary);
-    form->addRow(tr("&Button:"), button);
+    // A row holding a layout gets no buddy by itself: give the label one.
+    auto *buttonLabel = new QLabel(tr("&Button:"), this);
+    buttonLabel->setBuddy(m_buttonTitle);
+    form->addRow(buttonLabel, button);
     form->addRow(QString(), create);
     m_buttonTitle->setAccessibleName(tr("Button text"));
     m_buttonUrl->setAccessibleName(tr("Button link"));

@@ -46,6 +46,7 @@ void MarkdownMessageView::setMarkdown(const QString &markdown)
     m_text->document()->setMarkdown(markdown,
                                     QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
                                                                     | QTextDocument::MarkdownNoHTML));
+    tidyMarkdownDocument(*m_text->document(), m_theme.link, m_text->fontMetrics().height() / 2);
     updateHeight();
 }
 

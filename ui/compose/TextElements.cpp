@@ -181,16 +181,11 @@ QFont cardFont(const CardTheme &theme, const QString &size, const QString &weigh
     return font;
 }
 
-QString cardMarkdownToHtml(const QString &markdown, const QFont &font, const QColor &link)
+void tidyMarkdownDocument(QTextDocument &document, const QColor &link, int paragraphSpacing)
 {
-    QTextDocument document;
-    document.setDefaultFont(font);
-    document.setMarkdown(markdown,
-                         QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
-                                                         | QTextDocument::MarkdownNoHTML));
-    // Links take the theme's link colour; the HTML parser would otherwise
-    // bake in the application palette's blue.
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        // Links take the theme's link colour; the markdown importer would
+        // otherwise bake in the application palette's blue.
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             const QTextFragment fragment = it.fragment();
             QTextCharFormat format = fragment.charFormat();
@@ -202,18 +197,26 @@ QString cardMarkdownToHtml(const QString &markdown, const QFont &font, const QCo
             cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
             cursor.setCharFormat(format);
         }
-    }
-    // A TextBlock has no outer paragraph margins; keep only those between blocks.
-    if (!document.isEmpty()) {
-        QTextCursor cursor(document.firstBlock());
-        QTextBlockFormat format = cursor.blockFormat();
+        // A blank line between paragraphs shows as a gap, as in Teams; items
+        // of one list stay together. No margin above the first block or
+        // below the last: the element's spacing handles that.
+        const QTextBlock next = block.next();
+        const bool sameList = next.isValid() && block.textList() && block.textList() == next.textList();
+        QTextBlockFormat format = block.blockFormat();
         format.setTopMargin(0);
-        cursor.setBlockFormat(format);
-        cursor = QTextCursor(document.lastBlock());
-        format = cursor.blockFormat();
-        format.setBottomMargin(0);
-        cursor.setBlockFormat(format);
+        format.setBottomMargin(next.isValid() && !sameList ? paragraphSpacing : 0);
+        QTextCursor(block).setBlockFormat(format);
     }
+}
+
+QString cardMarkdownToHtml(const QString &markdown, const QFont &font, const QColor &link)
+{
+    QTextDocument document;
+    document.setDefaultFont(font);
+    document.setMarkdown(markdown,
+                         QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                         | QTextDocument::MarkdownNoHTML));
+    tidyMarkdownDocument(document, link, QFontMetrics(font).height() / 2);
     return document.toHtml();
 }
 

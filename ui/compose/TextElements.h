@@ -4,6 +4,8 @@
 
 #include <QLabel>
 
+class QTextDocument;
+
 namespace herald::ui {
 
 class ElementRenderer;
@@ -18,6 +20,10 @@ QFont cardFont(const CardTheme &theme, const QString &size, const QString &weigh
 // through Qt's own markdown parser. Raw HTML is not interpreted: Teams shows
 // it as text.
 QString cardMarkdownToHtml(const QString &markdown, const QFont &font, const QColor &link);
+
+// After QTextDocument::setMarkdown: links in `link` colour, `paragraphSpacing`
+// pixels between paragraphs (not between items of one list), no outer margins.
+void tidyMarkdownDocument(QTextDocument &document, const QColor &link, int paragraphSpacing);
 
 // A TextBlock: markdown when it wraps, one elided line when it does not (as
 // Teams draws it), and at most `maxLines` lines.
