@@ -10,6 +10,7 @@
 #include "cli/commands/PreviewCommand.h"
 #include "cli/commands/ProfileCommand.h"
 #include "cli/commands/SecretCommand.h"
+#include "cli/commands/ReportCommand.h"
 #include "cli/commands/SendCommand.h"
 #include "cli/commands/StatusCommand.h"
 

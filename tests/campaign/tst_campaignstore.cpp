@@ -1,10 +1,14 @@
 // CampaignStore: the journal's rules (write-ahead claims, resume semantics,
 // dedup) and its refusals (read-only, corrupt, foreign, newer, full).
 
+#include "campaign/CampaignReport.h"
 #include "campaign/CampaignStore.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -288,6 +292,42 @@ private slots:
         QCOMPARE(store.list().size(), 0);
         QVERIFY(!store.find(QStringLiteral("x")));
         QVERIFY(!QFile::exists(m_path)); // reading creates nothing
+    }
+
+    void reportExportsCsvAndJson()
+    {
+        CampaignStore store(m_path);
+        QVERIFY(store.open(CampaignStore::Mode::ReadWrite));
+        const qint64 id = store.create(spec(QStringLiteral("c")));
+        JournalRow tricky = row(1, JournalState::Failed);
+        tricky.lastError = QStringLiteral("HTTP 404 ConversationNotFound: \"gone\", really");
+        JournalRows rows{tricky, row(2)};
+        QVERIFY(store.addRows(id, rows));
+        CampaignStore::ClaimRules rules;
+        rules.run = store.beginRun(id);
+        bool ok = false;
+        QCOMPARE(store.claim(id, rules, 5, &ok).size(), 1); // row 2 is in flight: reads `unconfirmed`
+
+        QBuffer csv;
+        csv.open(QIODevice::WriteOnly);
+        QString error;
+        QVERIFY(CampaignReport::write(store, id, CampaignReport::Format::Csv, csv, &error));
+        const QList<QByteArray> lines = csv.data().split('\n');
+        QCOMPARE(lines.value(0), QByteArray("recipient,id,kind,state,installationId,chatId,detail\r"));
+        QCOMPARE(lines.value(1),
+                 QByteArray(
+                     "user1@contoso.com,user-1,user,failed,,,\"HTTP 404 ConversationNotFound: \"\"gone\"\", "
+                     "really\"\r"));
+        QVERIFY(lines.value(2).startsWith("user2@contoso.com,user-2,user,unconfirmed,"));
+
+        QBuffer json;
+        json.open(QIODevice::WriteOnly);
+        QVERIFY(CampaignReport::write(store, id, CampaignReport::Format::Json, json, &error));
+        const QList<QByteArray> objects = json.data().split('\n');
+        const QJsonObject first = QJsonDocument::fromJson(objects.value(0)).object();
+        QCOMPARE(first.keys().size(), 7);
+        QCOMPARE(first.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(first.value(QStringLiteral("detail")).toString(), tricky.lastError);
     }
 
     void stateNames()

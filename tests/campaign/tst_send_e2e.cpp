@@ -63,6 +63,7 @@ private slots:
     void emptyRecipientListIsAnError();
     void badMessageIsRefusedBeforeAnything();
     void testSendIsNotJournaled();
+    void dryRunSendsAndJournalsNothing();
     void killedMidSendResumesWithoutDuplicates();
     void interruptStopsCleanly();
     void unconfirmedNeedsRetryUnconfirmed();
@@ -303,6 +304,27 @@ void TestSendE2e::testSendIsNotJournaled()
         = m_h.cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("campaigns")});
     QCOMPARE(list.records().size(), 0);
     QVERIFY(run.err.contains(QLatin1String("not journaled")));
+}
+
+void TestSendE2e::dryRunSendsAndJournalsNothing()
+{
+    QVERIFY(m_h.startSim(30, {QStringLiteral("--installed"), QStringLiteral("0.5")}));
+    QStringList args
+        = sendArgs(QStringLiteral("dry"), {QStringLiteral("--all-users"), QStringLiteral("--dry-run")});
+    const SendRun run = m_h.cli(args);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.records().size(), 30);
+    for (const QJsonObject &r : run.records()) {
+        QCOMPARE(r.value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+        QVERIFY(
+            r.value(QStringLiteral("detail")).toString().startsWith(QLatin1String("dry run: would send")));
+    }
+    QCOMPARE(m_h.stat(QStringLiteral("deliveries")), 0);
+    QCOMPARE(m_h.stat(QStringLiteral("requests/bot.create")), 0);
+    QCOMPARE(m_h.stat(QStringLiteral("installs")), 0);
+    const SendRun list
+        = m_h.cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("campaigns")});
+    QCOMPARE(list.records().size(), 0);
 }
 
 void TestSendE2e::killedMidSendResumesWithoutDuplicates()

@@ -4,6 +4,8 @@ target_sources(herald-cli-lib PRIVATE
     commands/BotSession.h
     commands/CampaignsCommand.cpp
     commands/CampaignsCommand.h
+    commands/ReportCommand.cpp
+    commands/ReportCommand.h
     commands/SendCommand.cpp
     commands/SendCommand.h
     commands/SendPreflight.cpp
