@@ -101,6 +101,7 @@ private slots:
     void containerStyleAndSeparator();
     void columnWidths_data();
     void columnWidths();
+    void table();
     void imageFromDataUri_data();
     void imageFromDataUri();
     void imageOverHttpShowsPlaceholderThenImage();
@@ -358,6 +359,29 @@ void TestCardView::columnWidths()
             QVERIFY2(qAbs(ratio - ratios.at(i)) < 0.05, qPrintable(QString::number(ratio)));
         }
     }
+}
+
+void TestCardView::table()
+{
+    AdaptiveCardView view;
+    view.setCard(cardWith(R"([{"type":"Table","columns":[{"width":3},{"width":1}],"rows":[
+        {"type":"TableRow","cells":[{"type":"TableCell","items":[{"type":"TextBlock","text":"Name"}]},
+                                    {"type":"TableCell","items":[{"type":"TextBlock","text":"Seats"}]}]},
+        {"type":"TableRow","cells":[{"type":"TableCell","items":[{"type":"TextBlock","text":"E3"}]},
+                                    {"type":"TableCell","items":[{"type":"TextBlock","text":"12"}]}]}]}])"));
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(elements(&view, QStringLiteral("Unsupported")).isEmpty());
+    const QList<QWidget *> cells = elements(&view, QStringLiteral("TableCell"));
+    QCOMPARE(cells.size(), 4);
+    const double ratio = double(cells.at(0)->width()) / cells.at(1)->width();
+    QVERIFY2(qAbs(ratio - 3.0) < 0.1, qPrintable(QString::number(ratio)));
+    // The first row is the header: bolder text; the others keep their weight.
+    const QList<QWidget *> texts = elements(&view, QStringLiteral("TextBlock"));
+    QCOMPARE(texts.size(), 4);
+    QVERIFY(texts.at(0)->font().weight() >= QFont::DemiBold);
+    QVERIFY(texts.at(2)->font().weight() < QFont::DemiBold);
 }
 
 void TestCardView::imageFromDataUri_data()

@@ -24,6 +24,7 @@ struct CardRenderContext
     CardImageCache *images = nullptr; // null: remote images are not fetched
     QString containerStyle = QStringLiteral("default");
     QStringList *notes = nullptr; // collects what the preview could not show
+    bool tableHeader = false; // inside a Table's header row: text is bolder
 
     CardRenderContext withStyle(const QString &style) const
     {

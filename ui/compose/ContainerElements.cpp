@@ -3,7 +3,9 @@
 #include "ElementRenderer.h"
 
 #include <QBoxLayout>
+#include <QGridLayout>
 #include <QJsonArray>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QWidget>
 #include <cmath>
@@ -130,6 +132,83 @@ QWidget *renderColumnSet(const QJsonObject &element, const CardRenderContext &co
     return set;
 }
 
+// Schema 1.5 Table: a grid of cells, columns sized by weight or pixels,
+// the first row bolder when it is a header, grid lines between cells.
+class TableWidget : public QWidget
+{
+public:
+    TableWidget(const QColor &lines, bool showLines, QWidget *parent)
+        : QWidget(parent)
+        , m_lines(lines)
+        , m_showLines(showLines)
+    {
+    }
+    void addCell(QWidget *cell) { m_cells << cell; }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        if (!m_showLines)
+            return;
+        QPainter painter(this);
+        painter.setPen(QPen(m_lines, 1));
+        // Each cell's top and left edge, then the outline: shared edges are
+        // drawn once, one pixel wide.
+        for (const QWidget *cell : std::as_const(m_cells)) {
+            const QRect r = cell->geometry();
+            painter.drawLine(r.topLeft(), r.topRight());
+            painter.drawLine(r.topLeft(), r.bottomLeft());
+        }
+        painter.drawRect(rect().adjusted(0, 0, -1, -1));
+    }
+
+private:
+    QColor m_lines;
+    bool m_showLines = true;
+    QList<QWidget *> m_cells;
+};
+
+QWidget *renderTable(const QJsonObject &element, const CardRenderContext &context, QWidget *parent)
+{
+    const CardTheme &theme = *context.theme;
+    auto *table
+        = new TableWidget(theme.separator.darker(context.theme->mode == CardTheme::Mode::Dark ? 70 : 115),
+                          element.value(QStringLiteral("showGridLines")).toBool(true), parent);
+    auto *grid = new QGridLayout(table);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(0);
+    const QJsonArray columns = element.value(QStringLiteral("columns")).toArray();
+    for (int c = 0; c < columns.size(); ++c) {
+        const ColumnWidth width = parseWidth(columns.at(c).toObject().value(QStringLiteral("width")));
+        if (width.kind == ColumnWidth::Kind::Pixels)
+            grid->setColumnMinimumWidth(c, qRound(width.value));
+        grid->setColumnStretch(c,
+                               width.kind == ColumnWidth::Kind::Pixels ? 0 : qMax(1, width.stretchFactor()));
+    }
+    const bool header = element.value(QStringLiteral("firstRowAsHeader")).toBool(true);
+    const QJsonArray rows = element.value(QStringLiteral("rows")).toArray();
+    for (int r = 0; r < rows.size(); ++r) {
+        const QJsonObject row = rows.at(r).toObject();
+        CardRenderContext rowContext = context.withStyle(enumValue(row, QStringLiteral("style")));
+        rowContext.tableHeader = header && r == 0;
+        const QJsonArray cells = row.value(QStringLiteral("cells")).toArray();
+        for (int c = 0; c < cells.size() && c < qMax<qsizetype>(columns.size(), cells.size()); ++c) {
+            QWidget *cell = renderStack(cells.at(c).toObject(), QStringLiteral("items"), rowContext, table);
+            tagElement(cell, QStringLiteral("TableCell"), cells.at(c).toObject());
+            // Cells keep a little air inside the grid lines, like Teams.
+            if (auto *box = qobject_cast<QBoxLayout *>(cell->layout());
+                box && box->contentsMargins().isNull())
+                box->setContentsMargins(8, 6, 8, 6);
+            QSizePolicy policy = cell->sizePolicy();
+            policy.setHorizontalPolicy(QSizePolicy::Ignored);
+            cell->setSizePolicy(policy);
+            grid->addWidget(cell, r, c);
+            table->addCell(cell);
+        }
+    }
+    return table;
+}
+
 } // namespace
 
 int ColumnWidth::stretchFactor() const
@@ -150,6 +229,7 @@ void registerContainerElements(ElementRenderer &renderer)
 {
     renderer.registerFactory(QStringLiteral("Container"), renderContainer);
     renderer.registerFactory(QStringLiteral("ColumnSet"), renderColumnSet);
+    renderer.registerFactory(QStringLiteral("Table"), renderTable);
 }
 
 } // namespace herald::ui

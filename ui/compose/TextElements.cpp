@@ -45,6 +45,8 @@ QWidget *renderTextBlock(const QJsonObject &element, const CardRenderContext &co
         if (weight.isEmpty())
             weight = QStringLiteral("bolder");
     }
+    if (context.tableHeader && weight.isEmpty())
+        weight = QStringLiteral("bolder");
     const bool monospace = enumValue(element, QStringLiteral("fontType")) == QLatin1String("monospace");
 
     auto *label = new CardTextLabel(parent);
