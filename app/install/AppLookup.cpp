@@ -78,10 +78,12 @@ void AppLookup::doStart()
         get(urls::catalogById(m_value), &AppLookup::onCatalogAnswer);
         break;
     case By::UserInstallation:
-        get(urls::installationByExternalId(RecipientKind::User, m_owner, m_value), &AppLookup::onInstallationsAnswer);
+        get(urls::installationByExternalId(RecipientKind::User, m_owner, m_value),
+            &AppLookup::onInstallationsAnswer);
         break;
     case By::TeamInstallation:
-        get(urls::installationByExternalId(RecipientKind::Team, m_owner, m_value), &AppLookup::onInstallationsAnswer);
+        get(urls::installationByExternalId(RecipientKind::Team, m_owner, m_value),
+            &AppLookup::onInstallationsAnswer);
         break;
     }
 }
@@ -163,7 +165,8 @@ void AppLookup::listOrganizationApps()
         m_current = nullptr;
         if (!pager->succeeded()) {
             // Suggestions are a courtesy: "not found" stays the answer.
-            qCWarning(lcInstall) << "could not list the org catalog for suggestions:" << pager->error().toString();
+            qCWarning(lcInstall) << "could not list the org catalog for suggestions:"
+                                 << pager->error().toString();
         }
         m_suggestions = closeMatches(m_value, m_names);
         finishOk();
@@ -176,7 +179,8 @@ QString AppLookup::notFoundMessage() const
     QString text;
     switch (m_by) {
     case By::ExternalId:
-        text = tr("No app with the manifest (external) id '%1' is in the tenant app catalog. Microsoft Graph can "
+        text = tr("No app with the manifest (external) id '%1' is in the tenant app catalog. Microsoft Graph "
+                  "can "
                   "only install apps published to the organization's catalog or the Teams Store.")
                    .arg(m_value);
         break;

@@ -33,8 +33,10 @@ class AppLookup : public graph::Job
 public:
     enum class By { ExternalId, Name, Id, UserInstallation, TeamInstallation };
 
-    static AppLookup *byExternalId(graph::GraphClient *client, const QString &externalId, QObject *parent = nullptr);
-    static AppLookup *byName(graph::GraphClient *client, const QString &displayName, QObject *parent = nullptr);
+    static AppLookup *byExternalId(graph::GraphClient *client, const QString &externalId,
+                                   QObject *parent = nullptr);
+    static AppLookup *byName(graph::GraphClient *client, const QString &displayName,
+                             QObject *parent = nullptr);
     static AppLookup *byId(graph::GraphClient *client, const QString &teamsAppId, QObject *parent = nullptr);
     static AppLookup *fromUser(graph::GraphClient *client, const QString &user, const QString &externalId,
                                QObject *parent = nullptr);

@@ -10,8 +10,8 @@ namespace herald::install {
 using graph::BatchItem;
 using graph::BatchResult;
 
-ChatResolver::ChatResolver(graph::GraphClient *client, RecipientFeed *feed, const QString &teamsAppId, Via via,
-                           QObject *parent)
+ChatResolver::ChatResolver(graph::GraphClient *client, RecipientFeed *feed, const QString &teamsAppId,
+                           Via via, QObject *parent)
     : RecipientPipeline(client, feed, teamsAppId, parent)
     , m_via(via)
 {
@@ -44,8 +44,9 @@ void ChatResolver::begin(Entry &entry)
 {
     const Recipient &r = entry.recipient;
     if (r.kind == RecipientKind::Team) {
-        complete(entry, Outcome::Failed,
-                 tr("A team has no 1:1 chat with the bot; its conversation is a channel (send --to-channel)."));
+        complete(
+            entry, Outcome::Failed,
+            tr("A team has no 1:1 chat with the bot; its conversation is a channel (send --to-channel)."));
         return;
     }
     if (m_cache && m_useStored) {
@@ -75,7 +76,8 @@ void ChatResolver::advance(Entry &entry, const BatchResult &result)
     if (stopOnPermissionError(entry, result))
         return;
     if (!result.ok()) {
-        const Outcome outcome = result.status == 404 && entry.step != ChatStep ? Outcome::NotFound : Outcome::Failed;
+        const Outcome outcome
+            = result.status == 404 && entry.step != ChatStep ? Outcome::NotFound : Outcome::Failed;
         complete(entry, outcome, detailOf(result), result.status);
         return;
     }

@@ -29,8 +29,8 @@ public:
     enum class Via { InstalledApps, Chats };
 
     // Takes ownership of `feed`.
-    ChatResolver(graph::GraphClient *client, RecipientFeed *feed, const QString &teamsAppId, Via via = Via::InstalledApps,
-                 QObject *parent = nullptr);
+    ChatResolver(graph::GraphClient *client, RecipientFeed *feed, const QString &teamsAppId,
+                 Via via = Via::InstalledApps, QObject *parent = nullptr);
     ~ChatResolver() override;
 
     // Takes the cache (opened) over; new chat ids are written to it, and

@@ -13,14 +13,18 @@ const QString TeamsApp = QStringLiteral("teamsApp");
 
 QString installedApps(RecipientKind kind, const QString &ownerId)
 {
-    return kind == RecipientKind::Team ? QStringLiteral("teams/%1/installedApps").arg(pathSegment(ownerId))
-                                       : QStringLiteral("users/%1/teamwork/installedApps").arg(pathSegment(ownerId));
+    return kind == RecipientKind::Team
+        ? QStringLiteral("teams/%1/installedApps").arg(pathSegment(ownerId))
+        : QStringLiteral("users/%1/teamwork/installedApps").arg(pathSegment(ownerId));
 }
 
 QString installationOf(RecipientKind kind, const QString &ownerId, const QString &teamsAppId)
 {
     return installedApps(kind, ownerId)
-        + Query().expand(TeamsApp).filter(graph::odata::eq(QStringLiteral("teamsApp/id"), teamsAppId)).toString();
+        + Query()
+              .expand(TeamsApp)
+              .filter(graph::odata::eq(QStringLiteral("teamsApp/id"), teamsAppId))
+              .toString();
 }
 
 QString installationByExternalId(RecipientKind kind, const QString &ownerId, const QString &externalId)
@@ -51,7 +55,9 @@ QString chatsWithApp(const QString &userId, const QString &teamsAppId)
 {
     const QString inner = graph::odata::eq(QStringLiteral("a/teamsApp/id"), teamsAppId);
     return QStringLiteral("users/%1/chats").arg(pathSegment(userId))
-        + Query().filter(graph::odata::any(QStringLiteral("installedApps"), QStringLiteral("a"), inner)).toString();
+        + Query()
+              .filter(graph::odata::any(QStringLiteral("installedApps"), QStringLiteral("a"), inner))
+              .toString();
 }
 
 QString bindUrl(graph::Cloud cloud, const QString &teamsAppId)

@@ -12,8 +12,8 @@ namespace herald::install {
 using graph::BatchResult;
 using graph::GraphError;
 
-RecipientPipeline::RecipientPipeline(graph::GraphClient *client, RecipientFeed *feed, const QString &teamsAppId,
-                                     QObject *parent)
+RecipientPipeline::RecipientPipeline(graph::GraphClient *client, RecipientFeed *feed,
+                                     const QString &teamsAppId, QObject *parent)
     : Job(parent)
     , m_client(client)
     , m_feed(feed)
@@ -259,9 +259,8 @@ bool RecipientPipeline::stopOnPermissionError(const Entry &entry, const BatchRes
     if (result.status != 403)
         return false;
     const QString message = result.error.message;
-    const bool missingRole = result.error.code.compare(QLatin1String("Authorization_RequestDenied"),
-                                                       Qt::CaseInsensitive)
-            == 0
+    const bool missingRole
+        = result.error.code.compare(QLatin1String("Authorization_RequestDenied"), Qt::CaseInsensitive) == 0
         || message.contains(QLatin1String("Missing role permissions"), Qt::CaseInsensitive)
         || message.contains(QLatin1String("Insufficient privileges"), Qt::CaseInsensitive);
     if (!missingRole)

@@ -119,8 +119,8 @@ int main(int argc, char **argv)
     app_.id = ready.value(QStringLiteral("appId")).toString();
     directory::RecipientSource source;
     source.allUsers = true;
-    auto *runner = new install::InstallRunner(&client, new install::ResolverRecipientFeed(&client, source), app_,
-                                              install::InstallRunner::Operation::Install);
+    auto *runner = new install::InstallRunner(&client, new install::ResolverRecipientFeed(&client, source),
+                                              app_, install::InstallRunner::Operation::Install);
     runner->setAutoDelete(false);
     std::map<install::Outcome, qint64> outcomes;
     QObject::connect(runner, &install::RecipientPipeline::resultReady, &app,

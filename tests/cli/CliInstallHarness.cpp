@@ -15,10 +15,11 @@ bool CliInstallHarness::startSim(const QStringList &extra)
 {
     m_sim.reset();
     const QString dumpFile = m_dir.filePath(QStringLiteral("tenant.json"));
-    QStringList args{QStringLiteral("--users"), QStringLiteral("80"), QStringLiteral("--seed"),
-                     QStringLiteral("11"), QStringLiteral("--time-scale"), QString::number(kTimeScale),
-                     QStringLiteral("--unlicensed"), QStringLiteral("0.05"), QStringLiteral("--policy-blocked"),
-                     QStringLiteral("0.05"), QStringLiteral("--dump"), dumpFile};
+    QStringList args{
+        QStringLiteral("--users"),      QStringLiteral("80"),           QStringLiteral("--seed"),
+        QStringLiteral("11"),           QStringLiteral("--time-scale"), QString::number(kTimeScale),
+        QStringLiteral("--unlicensed"), QStringLiteral("0.05"),         QStringLiteral("--policy-blocked"),
+        QStringLiteral("0.05"),         QStringLiteral("--dump"),       dumpFile};
     m_sim = std::make_unique<SimProcess>(args + extra);
     if (!m_sim->start()) {
         qWarning("%s", qPrintable(m_sim->errorString()));
@@ -53,9 +54,10 @@ QString CliInstallHarness::binary()
 QStringList CliInstallHarness::connection(double timeScale) const
 {
     const QString base = m_sim->baseUrl().toString();
-    return {QStringLiteral("--tenant"), m_sim->ready().value(QStringLiteral("tenantId")).toString(),
-            QStringLiteral("--client-id"), m_sim->ready().value(QStringLiteral("clientId")).toString(),
-            QStringLiteral("--graph-url"), base, QStringLiteral("--login-url"), base,
+    return {QStringLiteral("--tenant"),     m_sim->ready().value(QStringLiteral("tenantId")).toString(),
+            QStringLiteral("--client-id"),  m_sim->ready().value(QStringLiteral("clientId")).toString(),
+            QStringLiteral("--graph-url"),  base,
+            QStringLiteral("--login-url"),  base,
             QStringLiteral("--time-scale"), QString::number(timeScale)};
 }
 

@@ -12,7 +12,6 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
-
 #include <functional>
 #include <memory>
 
@@ -83,7 +82,6 @@ struct Truth
         return hasApp(u) ? QStringLiteral("installed") : QStringLiteral("not_installed");
     }
 };
-
 
 class CliInstallHarness
 {

@@ -44,7 +44,8 @@ bool InstallKit::start()
     settings.clientId = m_sim.clientId();
     m_tokens = std::make_unique<auth::ClientSecretTokenProvider>(&m_nam, settings, m_sim.secret());
     m_tokens->setTimeScale(m_sim.options().timeScale);
-    m_client = std::make_unique<graph::GraphClient>(&m_nam, m_sim.server().graphUrl(), m_tokens.get(), &m_planner);
+    m_client
+        = std::make_unique<graph::GraphClient>(&m_nam, m_sim.server().graphUrl(), m_tokens.get(), &m_planner);
     return true;
 }
 

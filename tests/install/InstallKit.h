@@ -6,7 +6,6 @@
 // its results.
 
 #include "SimFixture.h"
-
 #include "auth/ClientSecretTokenProvider.h"
 #include "graph/GraphClient.h"
 #include "graph/RatePlanner.h"

@@ -3,7 +3,6 @@
 // and a name that is not there says so with close matches.
 
 #include "InstallKit.h"
-
 #include "install/AppLookup.h"
 #include "sim/Tenant.h"
 
@@ -120,7 +119,8 @@ private slots:
         QVERIFY2(!found.error.isError(), qPrintable(found.error.toString()));
         QVERIFY(found.apps.isEmpty());
         QVERIFY(found.notFound.contains(QLatin1String("O'Brien's Bot")));
-        const auto byExternal = run(AppLookup::byExternalId(m_kit.client(), QStringLiteral("x' or id ne 'y")));
+        const auto byExternal
+            = run(AppLookup::byExternalId(m_kit.client(), QStringLiteral("x' or id ne 'y")));
         QVERIFY2(!byExternal.error.isError(), qPrintable(byExternal.error.toString()));
         QVERIFY(byExternal.apps.isEmpty());
     }
@@ -141,14 +141,16 @@ private slots:
         const QString externalId = tenant.app(tenant.orgApp()).externalId;
         const QList<int> users = m_kit.usersWhere([&](int i) { return m_kit.hasOrgApp(i); });
         QVERIFY(!users.isEmpty());
-        const auto fromUser = run(AppLookup::fromUser(m_kit.client(), tenant.user(users.first()).id, externalId));
+        const auto fromUser
+            = run(AppLookup::fromUser(m_kit.client(), tenant.user(users.first()).id, externalId));
         QCOMPARE(fromUser.apps.size(), 1);
         QCOMPARE(fromUser.apps.first().id, m_kit.appId());
         QCOMPARE(fromUser.apps.first().version, tenant.app(tenant.orgApp()).definition.version);
 
-        const QList<int> without = m_kit.usersWhere(
-            [&](int i) { return !m_kit.hasOrgApp(i) && tenant.user(i).teamsLicensed; });
-        const auto none = run(AppLookup::fromUser(m_kit.client(), tenant.user(without.first()).id, externalId));
+        const QList<int> without
+            = m_kit.usersWhere([&](int i) { return !m_kit.hasOrgApp(i) && tenant.user(i).teamsLicensed; });
+        const auto none
+            = run(AppLookup::fromUser(m_kit.client(), tenant.user(without.first()).id, externalId));
         QVERIFY(none.apps.isEmpty());
         QVERIFY(!none.error.isError());
 

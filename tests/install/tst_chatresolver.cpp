@@ -3,7 +3,6 @@
 // single request, and a missing Chat.Read.All says how to fix it.
 
 #include "InstallKit.h"
-
 #include "install/ChatIdCache.h"
 #include "install/ChatResolver.h"
 #include "install/RecipientFeed.h"
@@ -22,10 +21,7 @@ class TestChatResolver : public QObject
     Q_OBJECT
 
 private:
-    QString botId()
-    {
-        return m_kit.tenant().app(m_kit.tenant().orgApp()).botId;
-    }
+    QString botId() { return m_kit.tenant().app(m_kit.tenant().orgApp()).botId; }
 
     void checkAgainstTenant(const herald::test::PipelineRun &run)
     {
@@ -64,7 +60,8 @@ private slots:
 
     void viaInstalledApps()
     {
-        auto *resolver = new ChatResolver(m_kit.client(), new ListRecipientFeed(m_kit.allUsers()), m_kit.appId());
+        auto *resolver
+            = new ChatResolver(m_kit.client(), new ListRecipientFeed(m_kit.allUsers()), m_kit.appId());
         const auto run = runPipeline(resolver);
         QVERIFY2(!run.error.isError(), qPrintable(run.error.toString()));
         checkAgainstTenant(run);
@@ -73,8 +70,8 @@ private slots:
     void viaChatsFilter()
     {
         const qint64 chatsBefore = m_kit.served(QStringLiteral("graph.get"));
-        auto *resolver = new ChatResolver(m_kit.client(), new ListRecipientFeed(m_kit.allUsers()), m_kit.appId(),
-                                          ChatResolver::Via::Chats);
+        auto *resolver = new ChatResolver(m_kit.client(), new ListRecipientFeed(m_kit.allUsers()),
+                                          m_kit.appId(), ChatResolver::Via::Chats);
         const auto run = runPipeline(resolver);
         QVERIFY2(!run.error.isError(), qPrintable(run.error.toString()));
         checkAgainstTenant(run);
@@ -94,7 +91,8 @@ private slots:
 
     void cachedChatsAreNotResolvedAgain()
     {
-        auto *first = new ChatResolver(m_kit.client(), new ListRecipientFeed(m_kit.allUsers()), m_kit.appId());
+        auto *first
+            = new ChatResolver(m_kit.client(), new ListRecipientFeed(m_kit.allUsers()), m_kit.appId());
         first->setCache(openCache());
         const auto firstRun = runPipeline(first);
         QVERIFY2(!firstRun.error.isError(), qPrintable(firstRun.error.toString()));
@@ -106,7 +104,8 @@ private slots:
         // Second run: only users with the app, all known: no request at all.
         QList<int> installed = m_kit.usersWhere([&](int i) { return m_kit.hasOrgApp(i); });
         const qint64 requestsBefore = m_kit.stat(QStringLiteral("requestsTotal"));
-        auto *second = new ChatResolver(m_kit.client(), new ListRecipientFeed(m_kit.users(installed)), m_kit.appId());
+        auto *second
+            = new ChatResolver(m_kit.client(), new ListRecipientFeed(m_kit.users(installed)), m_kit.appId());
         second->setCache(openCache());
         second->setAutoDelete(false);
         const auto secondRun = runPipeline(second);

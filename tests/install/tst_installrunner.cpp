@@ -4,7 +4,6 @@
 // cannot install are refused before anything is sent.
 
 #include "InstallKit.h"
-
 #include "install/InstallRunner.h"
 #include "install/InstallUrls.h"
 #include "install/RecipientFeed.h"

@@ -3,7 +3,6 @@
 // chunks, and an abort stops everything.
 
 #include "InstallKit.h"
-
 #include "install/RecipientFeed.h"
 #include "install/StatusSweep.h"
 #include "sim/Tenant.h"
@@ -39,10 +38,7 @@ class TestStatusSweep : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_kit.start());
-    }
+    void initTestCase() { QVERIFY(m_kit.start()); }
 
     void statesMatchTheTenant()
     {

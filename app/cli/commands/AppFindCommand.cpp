@@ -29,15 +29,18 @@ CommandSpec AppFindCommand::spec()
     CommandSpec s;
     s.name = QStringLiteral("app find");
     s.summary = tr("Find the app in the tenant catalog (its teamsAppId).");
-    s.synopsis = QStringLiteral("--external-id ID | --name TEXT | --id ID [--from-user UPN_OR_ID | --from-team ID]");
-    s.description = tr("--external-id is the id in the app's manifest; --name matches the display name exactly "
-                       "(close names are suggested when nothing matches). With --from-user or --from-team the "
-                       "app is found through that user's or team's installation instead of the catalog.");
+    s.synopsis
+        = QStringLiteral("--external-id ID | --name TEXT | --id ID [--from-user UPN_OR_ID | --from-team ID]");
+    s.description
+        = tr("--external-id is the id in the app's manifest; --name matches the display name exactly "
+             "(close names are suggested when nothing matches). With --from-user or --from-team the "
+             "app is found through that user's or team's installation instead of the catalog.");
     s.options = {
         {kExternalId, tr("The manifest id of the app."), QStringLiteral("ID")},
         {kName, tr("The app's display name."), QStringLiteral("TEXT")},
         {kId, tr("The catalog id (teamsAppId)."), QStringLiteral("ID")},
-        {kFromUser, tr("Look in this user's installed apps (with --external-id)."), QStringLiteral("UPN_OR_ID")},
+        {kFromUser, tr("Look in this user's installed apps (with --external-id)."),
+         QStringLiteral("UPN_OR_ID")},
         {kFromTeam, tr("Look in this team's installed apps (with --external-id)."), QStringLiteral("ID")},
     };
     s.needs = Need::GraphCredentials;
@@ -98,7 +101,8 @@ void AppFindCommand::onFinished()
     m_context->setFields({QStringLiteral("id"), QStringLiteral("externalId"), QStringLiteral("displayName"),
                           QStringLiteral("version"), QStringLiteral("distributionMethod")});
     for (const install::TeamsApp &app : lookup->apps()) {
-        m_context->writeRecord({app.id, app.externalId, app.displayName, app.version, app.distributionMethod});
+        m_context->writeRecord(
+            {app.id, app.externalId, app.displayName, app.version, app.distributionMethod});
         if (app.isSideloaded())
             m_context->warn(app.installRefusal());
     }

@@ -14,10 +14,11 @@ CommandSpec ChatsCommand::spec()
     s.name = QStringLiteral("chats");
     s.summary = tr("Resolve each user's 1:1 chat id with the bot.");
     s.synopsis = QStringLiteral("--app ID RECIPIENTS [--via installedApps|chats] [--refresh]");
-    s.description = tr("Default way: the installation's chat (needs only "
-                       "TeamsAppInstallation.ReadWriteSelfForUser.All). --via chats filters the user's chats "
-                       "instead and needs Chat.Read.All. Chat ids are kept in the data directory per tenant and "
-                       "app; known ones are not looked up again.");
+    s.description
+        = tr("Default way: the installation's chat (needs only "
+             "TeamsAppInstallation.ReadWriteSelfForUser.All). --via chats filters the user's chats "
+             "instead and needs Chat.Read.All. Chat ids are kept in the data directory per tenant and "
+             "app; known ones are not looked up again.");
     s.options = {{QStringLiteral("via"), tr("installedApps (default) or chats."), QStringLiteral("WAY")},
                  {QStringLiteral("refresh"), tr("Look every chat up again and update the stored ids.")}};
     s.groups = OptionGroup::Recipients | OptionGroup::App;
@@ -28,7 +29,8 @@ CommandSpec ChatsCommand::spec()
     s.examples = {QStringLiteral("chats --app 1a2b... --all-users --format csv"),
                   QStringLiteral("chats --app 1a2b... --users people.csv --via chats")};
     s.validate = [](const CommandInput &input) -> QString {
-        if (input.isSet(QStringLiteral("via")) && !ChatResolver::viaFromName(input.value(QStringLiteral("via"))))
+        if (input.isSet(QStringLiteral("via"))
+            && !ChatResolver::viaFromName(input.value(QStringLiteral("via"))))
             return tr("--via must be installedApps or chats");
         return {};
     };
@@ -40,7 +42,8 @@ install::RecipientPipeline *ChatsCommand::createPipeline(CommandContext &context
                                                          const install::TeamsApp &app, graph::GraphError *)
 {
     const ChatResolver::Via via = context.input().isSet(QStringLiteral("via"))
-        ? ChatResolver::viaFromName(context.input().value(QStringLiteral("via"))).value_or(ChatResolver::Via::InstalledApps)
+        ? ChatResolver::viaFromName(context.input().value(QStringLiteral("via")))
+              .value_or(ChatResolver::Via::InstalledApps)
         : ChatResolver::Via::InstalledApps;
     auto *resolver = new ChatResolver(client, feed, app.id, via);
     auto cache = std::make_unique<install::ChatIdCache>(context.settings().effectiveDataDir(),

@@ -10,9 +10,10 @@ namespace {
 
 QCommandLineOption dryRunOption(const QString &what)
 {
-    return {QStringLiteral("dry-run"), LifecycleCommand::tr("Only query the status and print what %1 would do; "
-                                                            "change nothing.")
-                                           .arg(what)};
+    return {QStringLiteral("dry-run"),
+            LifecycleCommand::tr("Only query the status and print what %1 would do; "
+                                 "change nothing.")
+                .arg(what)};
 }
 
 CommandSpec base(const QString &name)
@@ -44,8 +45,9 @@ CommandSpec LifecycleCommand::installSpec()
     s.states = {QStringLiteral("installed"), QStringLiteral("already_installed"), QStringLiteral("blocked"),
                 QStringLiteral("not_found"), QStringLiteral("failed")};
     s.successStates = {QStringLiteral("installed"), QStringLiteral("already_installed")};
-    s.examples = {QStringLiteral("install --app-external-id f31b1263-ba99-435a-a679-911d24850d7c --group 0a1b..."),
-                  QStringLiteral("install --app 1a2b... --users people.csv --dry-run")};
+    s.examples
+        = {QStringLiteral("install --app-external-id f31b1263-ba99-435a-a679-911d24850d7c --group 0a1b..."),
+           QStringLiteral("install --app 1a2b... --users people.csv --dry-run")};
     return s;
 }
 
@@ -75,9 +77,11 @@ CommandSpec LifecycleCommand::uninstallSpec()
     return s;
 }
 
-install::RecipientPipeline *LifecycleCommand::createPipeline(CommandContext &context, graph::GraphClient *client,
+install::RecipientPipeline *LifecycleCommand::createPipeline(CommandContext &context,
+                                                             graph::GraphClient *client,
                                                              install::RecipientFeed *feed,
-                                                             const install::TeamsApp &app, graph::GraphError *)
+                                                             const install::TeamsApp &app,
+                                                             graph::GraphError *)
 {
     auto *runner = new InstallRunner(client, feed, app, m_operation);
     runner->setCloud(context.settings().cloud);
