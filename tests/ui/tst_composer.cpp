@@ -11,6 +11,7 @@
 #include "ui/compose/TextElements.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -88,6 +89,7 @@ private slots:
     void openAndSaveFiles();
     void openRejectsBadFiles_data();
     void openRejectsBadFiles();
+    void validationOfATenantStaysResponsive();
     void screenshot();
 };
 
@@ -403,6 +405,38 @@ void TestComposer::openRejectsBadFiles()
     QVERIFY2(errors.at(0).at(0).toString().contains(messagePart), qPrintable(errors.at(0).at(0).toString()));
     QCOMPARE(page.text(), QStringLiteral("keep me")); // nothing half-loaded
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("fileStatus"))->text().contains(messagePart));
+}
+
+// Each pause in typing validates the message for up to kValidatedRecipients
+// recipients on the GUI thread: that must stay short enough not to freeze the
+// editor. Prints the measured time.
+void TestComposer::validationOfATenantStaysResponsive()
+{
+    RecipientDataList many;
+    for (int i = 0; i < 5000; ++i) {
+        QJsonObject fields{{"displayName", QStringLiteral("User %1").arg(i)},
+                           {"givenName", QStringLiteral("User%1").arg(i)},
+                           {"userPrincipalName", QStringLiteral("user%1@contoso.com").arg(i)}};
+        if (i % 7) // every seventh has no department
+            fields.insert("department", QStringLiteral("Sales"));
+        many << RecipientData(fields);
+    }
+    ComposerPage page;
+    page.setRecipients(many);
+    QCOMPARE(page.previewAsBox()->count(), 1000);
+    page.setMode(ComposerPage::Mode::Card);
+    page.setText(QString::fromUtf8(kHelloCard).replace("${givenName}", "${givenName} from ${department}"));
+    QElapsedTimer timer;
+    timer.start();
+    page.refreshNow();
+    const qint64 elapsed = timer.elapsed();
+    qInfo("validation and preview for %d recipients: %lld ms", ComposerPage::kValidatedRecipients, elapsed);
+    QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
+    // Recipients without a department are reported.
+    bool missing = false;
+    for (const auto &issue : page.issues())
+        missing = missing || issue.category == herald::message::ValidationIssue::Category::MissingField;
+    QVERIFY(missing);
 }
 
 // Saves the composer as the README shows it when HERALD_SCREENSHOT_DIR is set.
