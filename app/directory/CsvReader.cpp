@@ -210,6 +210,19 @@ bool CsvReader::fieldTooLong(int fieldLine)
     return true;
 }
 
+bool CsvReader::appendRunUntil(char stop, int fieldLine)
+{
+    // Copy the run of ordinary bytes (up to `stop` or a line break) in one go.
+    const char *data = m_buffer.constData();
+    const qsizetype size = m_buffer.size();
+    qsizetype end = m_pos;
+    while (end < size && data[end] != stop && data[end] != '\n' && data[end] != '\r')
+        ++end;
+    m_field.append(data + m_pos, end - m_pos);
+    m_pos = end;
+    return !fieldTooLong(fieldLine);
+}
+
 bool CsvReader::readRecord(CsvRecord *record)
 {
     if (m_failed || m_finished)
@@ -274,13 +287,7 @@ CsvReader::Parsed CsvReader::parseRecord(CsvRecord *record)
             state = State::Unquoted;
             [[fallthrough]];
         case State::Unquoted: {
-            // Copy the run of ordinary bytes in one go.
-            qsizetype end = m_pos;
-            while (end < size && data[end] != delimiter && data[end] != '\n' && data[end] != '\r')
-                ++end;
-            m_field.append(data + m_pos, end - m_pos);
-            m_pos = end;
-            if (fieldTooLong(fieldLine))
+            if (!appendRunUntil(delimiter, fieldLine))
                 return Parsed::Error;
             if (m_pos >= size)
                 continue;
@@ -294,12 +301,7 @@ CsvReader::Parsed CsvReader::parseRecord(CsvRecord *record)
             return Parsed::Record;
         }
         case State::Quoted: {
-            qsizetype end = m_pos;
-            while (end < size && data[end] != '"' && data[end] != '\n' && data[end] != '\r')
-                ++end;
-            m_field.append(data + m_pos, end - m_pos);
-            m_pos = end;
-            if (fieldTooLong(fieldLine))
+            if (!appendRunUntil('"', fieldLine))
                 return Parsed::Error;
             if (m_pos >= size)
                 continue;

@@ -64,6 +64,7 @@ private:
     void consumeLineEnd(char c);
     void finishField(CsvRecord *record, int fieldLine);
     bool fieldTooLong(int fieldLine);
+    bool appendRunUntil(char stop, int fieldLine);
     void report(int line, LineProblem::Severity severity, const QString &message);
     void fail(int line, const QString &message);
 
