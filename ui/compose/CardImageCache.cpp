@@ -1,5 +1,6 @@
 #include "CardImageCache.h"
 
+#include "graph/Endpoints.h"
 #include "ui/UiLogging.h"
 
 #include <QNetworkAccessManager>
@@ -35,11 +36,21 @@ CardImageCache::State CardImageCache::state(const QUrl &url) const
 
 void CardImageCache::request(const QUrl &url)
 {
+    if (m_errors.contains(url) && m_failedAt.value(url).elapsed() > kRetryFailedAfterMs) {
+        // A network hiccup should not hide an image for the whole session.
+        m_errors.remove(url);
+        m_failedAt.remove(url);
+    }
     if (state(url) != State::Missing)
         return;
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("https")
+        && !(scheme == QLatin1String("http") && herald::graph::isLoopbackHost(url.host()))) {
+        fail(url, tr("only https:// images are loaded (plain http:// only from this machine)"));
+        return;
+    }
     if (!m_network) {
-        m_errors.insert(url, tr("images are not downloaded in this view"));
-        emit imageFailed(url, m_errors.value(url));
+        fail(url, tr("images are not downloaded in this view"));
         return;
     }
     QNetworkRequest request(url);
@@ -69,18 +80,31 @@ void CardImageCache::finish(QNetworkReply *reply)
                   .arg(kMaxImageBytes / (1024 * 1024))
             : reply->errorString();
         qCInfo(lcUi) << "card image" << url.toDisplayString() << "failed:" << reason;
-        m_errors.insert(url, reason);
-        emit imageFailed(url, reason);
+        fail(url, reason);
         return;
     }
     QImage image;
     if (!image.loadFromData(reply->readAll())) {
-        m_errors.insert(url, tr("the server did not send an image Qt can read"));
-        emit imageFailed(url, m_errors.value(url));
+        fail(url, tr("the server did not send an image Qt can read"));
         return;
     }
+    // Keep the most recent images only: a long session of editing must not
+    // hold every image ever previewed.
+    m_order.removeAll(url);
+    m_order.append(url);
+    while (m_order.size() > kMaxCachedImages)
+        m_images.remove(m_order.takeFirst());
     m_images.insert(url, image);
     emit imageLoaded(url);
+}
+
+void CardImageCache::fail(const QUrl &url, const QString &reason)
+{
+    m_errors.insert(url, reason);
+    QElapsedTimer timer;
+    timer.start();
+    m_failedAt.insert(url, timer);
+    emit imageFailed(url, reason);
 }
 
 QImage CardImageCache::decodeDataUri(const QString &uri, QString *error)

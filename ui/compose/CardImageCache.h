@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QList>
 #include <QImage>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -42,13 +44,18 @@ public:
     static QImage decodeDataUri(const QString &uri, QString *error);
 
     static constexpr qint64 kMaxImageBytes = 10 * 1024 * 1024;
+    static constexpr int kMaxCachedImages = 64;
+    static constexpr qint64 kRetryFailedAfterMs = 30000;
 
 private:
     void finish(QNetworkReply *reply);
+    void fail(const QUrl &url, const QString &reason);
 
     QPointer<QNetworkAccessManager> m_network;
     QHash<QUrl, QImage> m_images;
     QHash<QUrl, QString> m_errors;
+    QHash<QUrl, QElapsedTimer> m_failedAt;
+    QList<QUrl> m_order; // least recently loaded first
     QHash<QUrl, QNetworkReply *> m_pending;
 };
 

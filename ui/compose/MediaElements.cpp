@@ -2,6 +2,7 @@
 
 #include "CardImageCache.h"
 #include "ElementRenderer.h"
+#include "graph/Endpoints.h"
 
 #include <QGridLayout>
 #include <QJsonArray>
@@ -53,6 +54,14 @@ void loadInto(CardImageWidget *widget, const QString &source, const CardRenderCo
                               : CardImageWidget::tr("Teams loads card images from https:// or data: URLs; "
                                                     "\"%1\" is neither.")
                                     .arg(source));
+        return;
+    }
+    if (scheme == QLatin1String("http") && !herald::graph::isLoopbackHost(url.host())) {
+        // Plain http only to this machine (the demo tenant, tests); Teams
+        // itself needs https for card images.
+        widget->setFailed(CardImageWidget::tr("Not loaded: \"%1\" uses plain http://; Teams loads card images "
+                                              "over https://.")
+                              .arg(source));
         return;
     }
     CardImageCache *cache = context.images;
