@@ -156,7 +156,7 @@ bool CampaignController::startNew(const QString &name, const message::MessageDoc
     }
     m_newCampaign = true;
     emit campaignsChanged();
-    return run(*info, document, false, error);
+    return run(*info, document, false, error, &recipients);
 }
 
 bool CampaignController::resume(qint64 campaignId, bool retryUnconfirmed, QString *error)
@@ -188,7 +188,7 @@ bool CampaignController::resume(qint64 campaignId, bool retryUnconfirmed, QStrin
 }
 
 bool CampaignController::run(const campaign::CampaignInfo &info, const message::MessageDocument &document,
-                             bool retryUnconfirmed, QString *error)
+                             bool retryUnconfirmed, QString *error, const RecipientList *ready)
 {
     const config::ConnectionSettings &settings = m_session->profile().settings;
     if (!m_session->bot()) {
@@ -229,9 +229,19 @@ bool CampaignController::run(const campaign::CampaignInfo &info, const message::
         intakeOptions.installMissing = o.value(QStringLiteral("installMissing")).toBool();
         intakeOptions.toChannel = o.value(QStringLiteral("toChannel")).toBool();
         intakeOptions.cloud = settings.cloud;
-        auto *intake = new campaign::DirectoryIntake(
-            m_session->graph(), new install::ResolverRecipientFeed(m_session->graph(), recipients),
-            std::move(cache), intakeOptions);
+        install::RecipientFeed *feed = nullptr;
+        if (ready) {
+            RecipientList resolved;
+            for (const Recipient &r : *ready) {
+                if (!r.id.isEmpty())
+                    resolved.append(r); // already resolved: no second directory lookup
+            }
+            feed = new install::ListRecipientFeed(std::move(resolved));
+        } else {
+            feed = new install::ResolverRecipientFeed(m_session->graph(), recipients);
+        }
+        auto *intake
+            = new campaign::DirectoryIntake(m_session->graph(), feed, std::move(cache), intakeOptions);
         campaign::CampaignStore *store = m_store.get();
         const qint64 id = info.id;
         intake->setKnownKeys([store, id](const QStringList &keys) { return store->existingKeys(id, keys); });

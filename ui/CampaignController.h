@@ -68,8 +68,10 @@ public:
     static DeliveryState deliveryState(campaign::JournalState state);
 
 private:
+    // `ready`: the recipients as the table has them (a new campaign); without
+    // it the journaled source is resolved again (a resume).
     bool run(const campaign::CampaignInfo &info, const message::MessageDocument &document,
-             bool retryUnconfirmed, QString *error);
+             bool retryUnconfirmed, QString *error, const RecipientList *ready = nullptr);
     void onFinished();
 
     QPointer<Session> m_session;

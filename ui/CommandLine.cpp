@@ -37,6 +37,10 @@ CommandLine::CommandLine()
           QStringLiteral("screenshot"),
           QCoreApplication::translate("CommandLine", "Save a picture of the window to <file> and quit."),
           QStringLiteral("file"))
+    , m_tour(QStringLiteral("screenshot-tour"),
+             QCoreApplication::translate("CommandLine",
+                                         "With --demo: save pictures of the main screens to <dir> and quit."),
+             QStringLiteral("dir"))
 {
     m_parser.setApplicationDescription(
         QCoreApplication::translate("CommandLine",
@@ -48,6 +52,8 @@ CommandLine::CommandLine()
     // Used to make the README screenshot and to time start-up; not a user feature.
     m_screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     m_parser.addOption(m_screenshot);
+    m_tour.setFlags(QCommandLineOption::HiddenFromHelp);
+    m_parser.addOption(m_tour);
 }
 
 GuiOptions CommandLine::process(const QCoreApplication &app)
@@ -56,6 +62,7 @@ GuiOptions CommandLine::process(const QCoreApplication &app)
     GuiOptions options;
     options.demo = m_parser.isSet(m_demo);
     options.screenshotPath = m_parser.value(m_screenshot);
+    options.tourDirectory = m_parser.value(m_tour);
     return options;
 }
 

@@ -19,6 +19,7 @@ struct GuiOptions
 {
     bool demo = false;
     QString screenshotPath; // hidden: grab the window after first paint, save, quit
+    QString tourDirectory; // hidden: demo walk-through, one PNG per screen
 };
 
 class CommandLine
@@ -34,6 +35,7 @@ private:
     QCommandLineParser m_parser;
     QCommandLineOption m_demo;
     QCommandLineOption m_screenshot;
+    QCommandLineOption m_tour;
 };
 
 } // namespace herald::ui

@@ -85,6 +85,13 @@ HistoryPage::HistoryPage(CampaignController *campaigns, QWidget *parent)
     m_rows->horizontalHeader()->setStretchLastSection(true);
     m_rows->setAlternatingRowColors(true);
     m_rows->setTabKeyNavigation(false);
+    m_rows->setWordWrap(false);
+    m_rows->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    m_rows->horizontalHeader()->resizeSection(JournalRowModel::Recipient, 24 * em);
+    m_rows->horizontalHeader()->resizeSection(JournalRowModel::Name, 14 * em);
+    m_rows->horizontalHeader()->resizeSection(JournalRowModel::State, 10 * em);
+    m_rows->horizontalHeader()->resizeSection(JournalRowModel::Attempts, 6 * em);
 
     m_exportCsv = new QPushButton(tr("Export &CSV…"), this);
     m_exportJson = new QPushButton(tr("Export &JSON…"), this);
@@ -187,10 +194,12 @@ void HistoryPage::refresh()
         if (info.id == keep)
             reopen = item;
     }
-    if (reopen)
+    if (!reopen && m_list->topLevelItemCount() > 0)
+        reopen = m_list->topLevelItem(0); // the newest
+    if (reopen) {
         m_list->setCurrentItem(reopen);
-    if (m_open)
-        open(m_open);
+        open(reopen->data(NameColumn, kIdRole).toLongLong());
+    }
     refreshButtons();
 }
 

@@ -272,6 +272,10 @@ void InstallActions::onFinished()
         // Shown once, here; the rows keep what they had.
         m_panel->fail(error.toString(), !m_pendingIds.isEmpty());
     } else {
+        m_panel->setTitle(m_operation == Operation::Status        ? tr("Install status checked")
+                              : m_operation == Operation::Install ? tr("Installed")
+                              : m_operation == Operation::Upgrade ? tr("Upgraded")
+                                                                  : tr("Uninstalled"));
         m_panel->finish(tr("Done: %1 recipients.").arg(locale.toString(pipeline ? pipeline->done() : 0)));
         m_pendingIds.clear();
     }

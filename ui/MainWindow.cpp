@@ -229,6 +229,7 @@ QWidget *MainWindow::createComposer()
         }
         return document;
     });
+    connect(m_composer, &ComposerPage::documentChanged, m_send, &SendPage::refreshEnabled);
     connect(m_composer, &ComposerPage::sendTestRequested, this, [this] {
         statusBar()->showMessage(
             tr("Send test needs a signed-in admin (browser sign-in); this profile signs in "

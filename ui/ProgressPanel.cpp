@@ -64,6 +64,9 @@ ProgressPanel::ProgressPanel(QWidget *parent)
     // Progress arrives hundreds of times a second; the text changes 4 times.
     m_refresh.setInterval(250);
     connect(&m_refresh, &QTimer::timeout, this, &ProgressPanel::refresh);
+    m_hide.setSingleShot(true);
+    m_hide.setInterval(20000);
+    connect(&m_hide, &QTimer::timeout, this, &QWidget::hide);
     hide();
 }
 
@@ -72,8 +75,14 @@ void ProgressPanel::addButton(QPushButton *button)
     m_buttons->insertWidget(0, button);
 }
 
+void ProgressPanel::setTitle(const QString &title)
+{
+    m_title->setText(title);
+}
+
 void ProgressPanel::begin(const QString &title, qint64 total)
 {
+    m_hide.stop();
     m_running = true;
     m_estimate.start(total);
     m_title->setText(title);
@@ -131,11 +140,13 @@ void ProgressPanel::finish(const QString &message)
     m_cancel->hide();
     m_retry->hide();
     m_close->show();
+    m_hide.start();
 }
 
 void ProgressPanel::fail(const QString &error, bool canRetry)
 {
     finish(m_estimate.summary());
+    m_hide.stop(); // an error stays until dismissed
     m_error->setText(tr("Stopped: %1").arg(error));
     m_error->show();
     m_retry->setVisible(canRetry);

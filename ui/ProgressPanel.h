@@ -31,7 +31,9 @@ public:
     void setProgress(qint64 done);
     // A second line, e.g. "sent 10 · failed 2 · remaining 300".
     void setDetail(const QString &text);
+    // Done: shows `message`, then hides itself after a while (not after errors).
     void finish(const QString &message);
+    void setTitle(const QString &title);
     void fail(const QString &error, bool canRetry);
 
     // Extra controls (Pause) before Cancel.
@@ -59,6 +61,7 @@ private:
     QPushButton *m_close = nullptr;
     ProgressEstimate m_estimate;
     QTimer m_refresh;
+    QTimer m_hide;
     bool m_running = false;
 };
 

@@ -57,8 +57,8 @@ RecipientTableView::RecipientTableView(RecipientTableModel *model, QWidget *pare
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    header->resizeSection(RecipientTableModel::Name, 16 * em);
-    header->resizeSection(RecipientTableModel::UserPrincipalName, 20 * em);
+    header->resizeSection(RecipientTableModel::Name, 14 * em);
+    header->resizeSection(RecipientTableModel::UserPrincipalName, 24 * em);
     header->resizeSection(RecipientTableModel::Kind, 5 * em);
     header->resizeSection(RecipientTableModel::InstallState, 10 * em);
     header->resizeSection(RecipientTableModel::DeliveryState, 10 * em);

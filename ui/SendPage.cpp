@@ -182,6 +182,27 @@ void SendPage::loadMessageFile()
     setMessage(*loaded.document);
 }
 
+QString SendPage::describe(const message::MessageDocument &document)
+{
+    // "Markdown, 0.3 KB — “Planned maintenance this Saturday”"
+    const QByteArray source = document.source().trimmed();
+    const bool json = source.startsWith('{');
+    QString first;
+    if (!json) {
+        for (const QByteArray &line : source.split('\n')) {
+            first = QString::fromUtf8(line).remove(QLatin1Char('*')).remove(QLatin1Char('#')).trimmed();
+            if (!first.isEmpty())
+                break;
+        }
+    }
+    QString text
+        = tr("%1, %2").arg(json ? tr("Adaptive Card") : tr("Markdown text"),
+                           QLocale().formattedDataSize(source.size(), 1, QLocale::DataSizeTraditionalFormat));
+    if (!first.isEmpty())
+        text += tr(" — “%1”").arg(first.left(80));
+    return text;
+}
+
 SendPage::Summary SendPage::summary() const
 {
     const QList<int> counts = m_model->installStateCounts();
@@ -276,6 +297,13 @@ void SendPage::onRow(const campaign::JournalRow &row)
 {
     RecipientUpdate update;
     update.deliveryState = CampaignController::deliveryState(row.state);
+    // What a delivery says about the install: a message in the 1:1 chat
+    // means the app is there (installed first, or already); "not in the
+    // conversation roster" means it is not.
+    if (row.state == JournalState::Sent)
+        update.installState = InstallState::Installed;
+    else if (row.state == JournalState::NotInstalled)
+        update.installState = InstallState::NotInstalled;
     if (!row.chatId.isEmpty())
         update.chatId = row.chatId;
     if (campaign::isFinal(row.state))
@@ -291,15 +319,13 @@ void SendPage::refreshEnabled()
     m_send->setEnabled(m_session->isReady() && !running && m_model->rowCount() > 0 && hasMessage);
     m_name->setEnabled(!running);
     m_installMissing->setEnabled(!running);
+    std::optional<message::MessageDocument> document;
     if (m_provider)
-        m_message->setText(tr("The message written on the Compose page."));
-    else if (m_document)
-        m_message->setText(
-            tr("%1 (%2 bytes)")
-                .arg(m_document->sourceName().isEmpty() ? tr("Message") : m_document->sourceName())
-                .arg(m_document->source().size()));
+        document = m_provider(&error);
     else
-        m_message->setText(tr("No message yet."));
+        document = m_document;
+    m_message->setText(document ? describe(*document)
+                                : (m_provider ? tr("Not ready: %1").arg(error) : tr("No message yet.")));
 }
 
 void SendPage::refreshResumable()

@@ -71,13 +71,15 @@ public:
 public slots:
     void confirmAndSend();
     void refreshResumable();
+    // The message line and the Send button (the composer calls it on changes).
+    void refreshEnabled();
 
 private:
     std::optional<message::MessageDocument> currentMessage(QString *error) const;
     void loadMessageFile();
     void onProgress(const campaign::CampaignProgress &progress);
     void onRow(const campaign::JournalRow &row);
-    void refreshEnabled();
+    static QString describe(const message::MessageDocument &document);
 
     Session *m_session;
     CampaignController *m_campaigns;

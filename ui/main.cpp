@@ -5,6 +5,7 @@
 #include "ui/Icons.h"
 #include "ui/MainWindow.h"
 #include "ui/Screenshot.h"
+#include "ui/ScreenshotTour.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -43,6 +44,12 @@ int main(int argc, char *argv[])
     if (!options.screenshotPath.isEmpty())
         screenshot = std::make_unique<herald::ui::Screenshot>(&window, options.screenshotPath, demo.get(),
                                                               sinceStart);
+
+    std::unique_ptr<herald::ui::ScreenshotTour> tour;
+    if (!options.tourDirectory.isEmpty() && demo) {
+        window.resize(1200, 760);
+        tour = std::make_unique<herald::ui::ScreenshotTour>(&window, options.tourDirectory);
+    }
 
     window.show();
     return app.exec();
