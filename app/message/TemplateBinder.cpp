@@ -30,18 +30,21 @@ QString pointerOf(const QStringList &path)
     return pointer;
 }
 
-// Line and column (1-based) of a character offset in a text.
+// Line and column (1-based, in characters: a surrogate pair is one) of a
+// UTF-16 offset in a text; the same count as MessageDocument::locateText().
 std::pair<int, int> textPosition(const QString &text, qsizetype offset)
 {
     int line = 1;
-    qsizetype lineStart = 0;
+    int column = 1;
     for (qsizetype i = 0; i < offset && i < text.size(); ++i) {
         if (text.at(i) == u'\n') {
             ++line;
-            lineStart = i + 1;
+            column = 1;
+        } else if (!text.at(i).isLowSurrogate()) {
+            ++column;
         }
     }
-    return {line, int(offset - lineStart) + 1};
+    return {line, column};
 }
 
 } // namespace

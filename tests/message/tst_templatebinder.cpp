@@ -205,6 +205,8 @@ void TestTemplateBinder::syntaxErrors_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
 
+    QTest::newRow("after an emoji") << QString::fromUtf8("\xF0\x9F\x91\x8B ${x") << "no closing '}'" << 1
+                                    << 3;
     QTest::newRow("unclosed") << "Hello ${givenName"
                               << "no closing '}'" << 1 << 7;
     QTest::newRow("empty") << "x ${}"

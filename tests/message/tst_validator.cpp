@@ -101,6 +101,9 @@ void TestValidator::checkDocument_data()
         "\"version\":\"1.5\"",
         R"({"type":"ActionSet","actions":[{"type":"Action.ShowCard","card":{"type":"AdaptiveCard","body":[{"type":"Media2"}]}}]})")
                                        << 1 << 0 << "\"Media2\"" << 3 << 97;
+    QTest::newRow("BOM does not shift columns") << QByteArray(
+        "\xEF\xBB\xBF{\"type\":\"AdaptiveCard\",\"version\":\"1.5\",\"body\":[{\"type\":\"Foo\"}]}")
+                                                << 1 << 0 << "\"Foo\"" << 1 << 49;
     QTest::newRow("bound type is not judged")
         << card("\"version\":\"1.5\"", R"({"type":"${kind}"})") << 0 << 0 << "" << 0 << 0;
     QTest::newRow("expression syntax error")
