@@ -93,15 +93,15 @@ void ScreenshotTour::start()
                                   > ws->progress()->estimate().total();
                           },
                           [this, ws] {
-                              capture(QStringLiteral("recipients-sweep"));
+                              capture(QStringLiteral("gui-recipients-sweep"));
                               when([ws] { return !ws->actions()->isRunning(); },
                                    [this, ws] {
-                                       capture(QStringLiteral("recipients"));
+                                       capture(QStringLiteral("main-window"));
                                        m_window->setCurrentPage(
                                            m_window->pageIndex(QStringLiteral("install")));
                                        when([] { return true; },
                                             [this, ws] {
-                                                capture(QStringLiteral("install"));
+                                                capture(QStringLiteral("gui-install"));
                                                 ComposerPage *composer = m_window->composerPage();
                                                 m_window->setCurrentPage(
                                                     m_window->pageIndex(QStringLiteral("compose")));
@@ -110,7 +110,7 @@ void ScreenshotTour::start()
                                                 composer->refreshNow();
                                                 when([] { return true; },
                                                      [this, ws] {
-                                                         capture(QStringLiteral("compose"));
+                                                         capture(QStringLiteral("gui-compose"));
                                                          m_window->setCurrentPage(
                                                              m_window->pageIndex(QStringLiteral("send")));
                                                          QString error;
@@ -131,7 +131,7 @@ void ScreenshotTour::start()
                                                                      || (p.total > 0 && p.done * 3 > p.total);
                                                              },
                                                              [this, campaigns] {
-                                                                 capture(QStringLiteral("send"));
+                                                                 capture(QStringLiteral("gui-send"));
                                                                  when(
                                                                      [campaigns] {
                                                                          return !campaigns->isRunning();
@@ -143,7 +143,7 @@ void ScreenshotTour::start()
                                                                          when([] { return true; },
                                                                               [this] {
                                                                                   capture(QStringLiteral(
-                                                                                      "history"));
+                                                                                      "gui-history"));
                                                                                   QCoreApplication::exit(0);
                                                                               });
                                                                      });
