@@ -15,6 +15,7 @@
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace herald;
 using auth::CertificateCredential;
@@ -70,6 +71,7 @@ private slots:
     void simAcceptsAssertion();
     void simRefusesOtherCertificate();
     void simRefusesSkewedClock();
+    void simVerifiesSignature();
     void botTokenWithCertificate();
 
 private:
@@ -248,6 +250,46 @@ void TestCertificate::simRefusesSkewedClock()
     QVERIFY2(outcome.error.message.contains(QLatin1String("AADSTS700024")),
              qPrintable(outcome.error.message));
     QVERIFY(outcome.error.hint.contains(QLatin1String("clock")));
+}
+
+void TestCertificate::simVerifiesSignature()
+{
+    // A forged assertion: the header names the uploaded certificate, but the
+    // signature is made with another key. Only a real signature check catches it.
+    sim::SimOptions options = test::SimFixture::defaultOptions();
+    options.clientCertificatePem = m_cert.certPem;
+    test::SimFixture sim(options);
+    QVERIFY(sim.start());
+    GraphError error;
+    const auto genuine = CertificateCredential::load(write("good.pem", m_cert.combined()), &error);
+    const auto forger = CertificateCredential::load(
+        write("forger.pem", test::makeRsaCertificate(QStringLiteral("forger")).combined()), &error);
+    QVERIFY(genuine && forger);
+    const QUrl aud = sim.tokenUrl();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<QByteArray> real = genuine->makeAssertion(sim.clientId(), aud, now).split('.');
+    const QList<QByteArray> fake = forger->makeAssertion(sim.clientId(), aud, now).split('.');
+    auto post = [&](const QByteArray &assertion) {
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+        form.addQueryItem(QStringLiteral("client_id"), sim.clientId());
+        form.addQueryItem(QStringLiteral("scope"), QStringLiteral("https://graph.microsoft.com/.default"));
+        form.addQueryItem(QStringLiteral("client_assertion_type"),
+                          QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"));
+        form.addQueryItem(QStringLiteral("client_assertion"), QString::fromLatin1(assertion));
+        return sim.probe().postForm(sim.tokenUrl(), form);
+    };
+    const test::ProbeReply forged = post(real.at(0) + '.' + fake.at(1) + '.' + fake.at(2));
+    QCOMPARE(forged.status, 401);
+    QVERIFY2(forged.body.contains("failed signature validation"), forged.body.constData());
+    // The genuine one passes through the same path.
+    const test::ProbeReply ok = post(real.at(0) + '.' + real.at(1) + '.' + real.at(2));
+    QVERIFY2(ok.status == 200, ok.body.constData());
+    // A claim changed after signing: refused too.
+    QJsonObject claims = part(real.join('.'), 1);
+    claims.insert(QStringLiteral("sub"), QStringLiteral("someone-else"));
+    const QByteArray edited = auth::pkce::base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    QCOMPARE(post(real.at(0) + '.' + edited + '.' + real.at(2)).status, 401);
 }
 
 void TestCertificate::botTokenWithCertificate()
