@@ -9,6 +9,7 @@
 #include "HistoryPage.h"
 #include "Icons.h"
 #include "InstallPage.h"
+#include "ProfileOpener.h"
 #include "RecipientTableModel.h"
 #include "RecipientTableView.h"
 #include "RecipientsPage.h"
@@ -95,6 +96,10 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_activity);
     m_workspace = new Workspace(m_activity, this, this);
     connect(session(), &Session::stateChanged, this, &MainWindow::refreshSession);
+
+    m_profiles = new ProfileOpener(session(), this, this);
+    connect(m_profiles, &ProfileOpener::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 
     createCentralArea();
     createPages();
@@ -252,6 +257,11 @@ QWidget *MainWindow::createComposer()
     connect(m_workspace->model(), &QAbstractItemModel::rowsInserted, timer, later);
     connect(m_workspace->model(), &QAbstractItemModel::modelReset, timer, later);
     return m_composer;
+}
+
+void MainWindow::openLastProfile()
+{
+    m_profiles->openLast();
 }
 
 int MainWindow::pageIndex(const QString &id) const

@@ -18,6 +18,7 @@ class DemoSession;
 class HeaderBar;
 class HistoryPage;
 class InstallPage;
+class ProfileOpener;
 class SendPage;
 class RecipientsPage;
 class Session;
@@ -55,6 +56,9 @@ public:
     SendPage *sendPage() const { return m_send; }
     HistoryPage *historyPage() const { return m_history; }
     ComposerPage *composerPage() const { return m_composer; }
+    // Outside the demo: opens the profile used last time (if any).
+    void openLastProfile();
+    ProfileOpener *profiles() const { return m_profiles; }
     // A menu action by object name ("actionProfiles"), for tests and the menus.
     QAction *action(const QString &name) const;
 
@@ -88,6 +92,7 @@ private:
     HistoryPage *m_history = nullptr;
     ComposerPage *m_composer = nullptr;
     bool m_closeAfterStop = false;
+    ProfileOpener *m_profiles = nullptr;
     bool m_painted = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include "InstallActions.h"
 #include "MainWindow.h"
+#include "ProfileOpener.h"
 #include "RecipientTableView.h"
 #include "RecipientsPage.h"
 #include "Session.h"
@@ -39,11 +40,17 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *profiles = menuAction(file, tr("&Profiles…"), QStringLiteral("actionProfiles"),
                                    QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    profiles->setEnabled(false);
-    profiles->setToolTip(tr("Profile editing and browser sign-in arrive with the profile dialog; "
-                            "until then use `herald-cli profile` or `herald --demo`."));
-    profiles->setStatusTip(profiles->toolTip());
-    file->setToolTipsVisible(true);
+    profiles->setStatusTip(
+        tr("Create and edit connection profiles, store their secrets, sign in, run checks"));
+    connect(profiles, &QAction::triggered, m_profiles, &ProfileOpener::showProfiles);
+    QAction *app = menuAction(file, tr("Teams &App…"), QStringLiteral("actionTeamsApp"));
+    app->setStatusTip(tr("Which Teams app (bot) this profile installs and sends with"));
+    connect(app, &QAction::triggered, m_profiles, &ProfileOpener::askAppId);
+    auto enableApp = [this, app] {
+        app->setEnabled(!session()->profile().demo && !session()->profile().name.isEmpty());
+    };
+    connect(session(), &Session::stateChanged, app, enableApp);
+    enableApp();
     QAction *signIn = menuAction(file, tr("&Sign In Again"), QStringLiteral("actionSignIn"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(signIn, &QAction::triggered, session(), &Session::signIn);

@@ -118,6 +118,13 @@ void Session::signIn()
     }
     if (m_job)
         m_job->abort();
+    if (m_profile.appExternalId.trimmed().isEmpty()) {
+        setState(State::Failed,
+                 tr("No Teams app chosen for profile %1: choose File › Teams App… and give the "
+                    "app's manifest id.")
+                     .arg(m_profile.name));
+        return;
+    }
     setState(State::SigningIn);
     lookUpApp();
 }

@@ -39,6 +39,8 @@ int main(int argc, char *argv[])
     if (options.demo) {
         demo = std::make_unique<herald::ui::DemoSession>();
         window.attachDemo(demo.get());
+    } else {
+        window.openLastProfile();
     }
     std::unique_ptr<herald::ui::Screenshot> screenshot;
     if (!options.screenshotPath.isEmpty())

@@ -1,3 +1,4 @@
+#include "config/ProfileStore.h"
 #include "ui/ActivityIndicator.h"
 #include "ui/CommandLine.h"
 #include "ui/DemoBanner.h"
@@ -5,6 +6,8 @@
 #include "ui/EmptyStatePage.h"
 #include "ui/InstallPage.h"
 #include "ui/MainWindow.h"
+#include "ui/ProfileDialog.h"
+#include "ui/ProfileOpener.h"
 #include "ui/RecipientsPage.h"
 #include "ui/Session.h"
 #include "ui/TenantIndicator.h"
@@ -43,6 +46,8 @@ private slots:
     void activityIndicatorHiddenWhenIdle();
     void demoShowsBannerAndSimulatorAnswers();
     void geometryRestoredFromSettings();
+    void profilesActionOpensTheProfileDialog();
+    void savedProfileSignsInAtStart();
     void informationOnlyArguments_data();
     void informationOnlyArguments();
 
@@ -283,6 +288,58 @@ void TestMainWindow::geometryRestoredFromSettings()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.size(), size);
     }
+}
+
+void TestMainWindow::profilesActionOpensTheProfileDialog()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *profiles = window.action(QStringLiteral("actionProfiles"));
+    QVERIFY(profiles);
+    QVERIFY(profiles->isEnabled());
+    QCOMPARE(profiles->shortcut(), QKeySequence(QStringLiteral("Ctrl+,")));
+    profiles->trigger();
+    herald::ui::ProfileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<herald::ui::ProfileDialog *>()) && dialog->isVisible());
+    dialog->reject();
+}
+
+void TestMainWindow::savedProfileSignsInAtStart()
+{
+    // A real profile (ProfileStore, shared with herald-cli) pointing at a
+    // simulated tenant, its secret in the environment, the app id chosen
+    // once: the next start signs in to it without a question.
+    DemoSession demo(DemoSession::defaultOptions());
+    demo.start();
+    QTRY_VERIFY_WITH_TIMEOUT(demo.state() == DemoSession::State::Running, 30000);
+    herald::config::ConnectionSettings settings;
+    settings.profile = QStringLiteral("gui-test");
+    settings.tenant = demo.tenant().tenantId;
+    settings.clientId = demo.tenant().clientId;
+    settings.graphUrl = demo.tenant().graphUrl;
+    settings.loginUrl = demo.tenant().loginUrl;
+    settings.botServiceUrl = demo.tenant().botServiceUrl;
+    herald::config::ProfileStore store;
+    QString error;
+    QVERIFY2(store.save(settings, &error), qPrintable(error));
+    qputenv("HERALD_CLIENT_SECRET", demo.clientSecret().toUtf8());
+    QSettings().setValue(QStringLiteral("Session/profile"), QStringLiteral("gui-test"));
+    QSettings().setValue(herald::ui::ProfileOpener::appIdKey(QStringLiteral("gui-test")),
+                         demo.tenant().appExternalId);
+
+    MainWindow window;
+    window.openLastProfile();
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->state() == herald::ui::Session::State::SignedIn
+                                 || window.session()->state() == herald::ui::Session::State::Failed,
+                             30000);
+    qunsetenv("HERALD_CLIENT_SECRET");
+    QCOMPARE(window.session()->errorString(), QString());
+    QCOMPARE(window.session()->app().id, demo.tenant().appId);
+    auto *indicator = window.findChild<herald::ui::TenantIndicator *>(QStringLiteral("tenantIndicator"));
+    QVERIFY2(indicator->detail().contains(QStringLiteral("gui-test")), qPrintable(indicator->detail()));
+    QVERIFY(window.action(QStringLiteral("actionTeamsApp"))->isEnabled());
+    QVERIFY(store.remove(QStringLiteral("gui-test"), &error));
 }
 
 void TestMainWindow::informationOnlyArguments_data()
