@@ -99,6 +99,7 @@ void CampaignRunner::start()
         for (int i = 0; i < journalStateCount; ++i)
             m_counts[i] = info->counts[i];
     }
+    m_backlog = std::max(0, m_store->countClaimable(m_campaign, m_rules));
     m_flushTimer.start();
     if (m_intake)
         m_intake->start();
@@ -169,6 +170,7 @@ void CampaignRunner::onRows(const JournalRows &incoming)
     }
     for (const JournalRow &row : std::as_const(rows)) {
         ++m_counts[int(row.state)];
+        m_backlog += row.state == JournalState::Pending ? 1 : 0;
         emit recipientChanged(row);
     }
     if (!rows.isEmpty())
@@ -217,11 +219,13 @@ void CampaignRunner::pump()
         }
         if (rows.size() < free)
             m_exhausted = true;
+        m_backlog = std::max<qint64>(0, m_backlog - rows.size());
         for (const JournalRow &row : rows)
             dispatch(row);
     }
     m_pumping = false;
-    if (m_intake && !m_intakeDone && !m_stopping && m_exhausted)
+    // Keep the intake ahead of the sends: ask before the backlog runs dry.
+    if (m_intake && !m_intakeDone && !m_stopping && (m_exhausted || m_backlog < m_options.intakeBacklog))
         m_intake->fetchMore();
     maybeFinish();
 }

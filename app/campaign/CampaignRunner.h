@@ -149,6 +149,7 @@ private:
     int m_run = 0;
     int m_unconfirmedFromCrash = 0;
     int m_inFlight = 0;
+    qint64 m_backlog = 0; // claimable rows journaled and not yet claimed (estimate)
     bool m_exhausted = false; // the last claim found nothing more
     bool m_intakeDone = true;
     bool m_paused = false;

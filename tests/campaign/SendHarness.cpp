@@ -51,6 +51,16 @@ bool SendHarness::startSim(int users, const QStringList &extra)
     return !users || !this->users().isEmpty();
 }
 
+QJsonArray SendHarness::teams() const
+{
+    QJsonArray teams;
+    for (const QJsonValue &g : m_dump.value(QStringLiteral("groups")).toArray()) {
+        if (!simOf(g.toObject()).value(QStringLiteral("generalChannelId")).toString().isEmpty())
+            teams.append(g);
+    }
+    return teams;
+}
+
 bool SendHarness::hasApp(const QJsonObject &user) const
 {
     return simOf(user).value(QStringLiteral("installedApps")).toArray().contains(QJsonValue(appId()));

@@ -49,6 +49,8 @@ public:
 
     // Ground truth from --dump.
     QJsonArray users() const { return m_dump.value(QStringLiteral("users")).toArray(); }
+    // Groups that are teams (a generalChannelId in the dump).
+    QJsonArray teams() const;
     static QJsonObject simOf(const QJsonObject &user) { return user.value(QStringLiteral("sim")).toObject(); }
     bool hasApp(const QJsonObject &user) const;
 

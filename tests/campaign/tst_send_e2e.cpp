@@ -64,6 +64,7 @@ private slots:
     void badMessageIsRefusedBeforeAnything();
     void testSendIsNotJournaled();
     void dryRunSendsAndJournalsNothing();
+    void teamsGetAChannelPost();
     void killedMidSendResumesWithoutDuplicates();
     void interruptStopsCleanly();
     void unconfirmedNeedsRetryUnconfirmed();
@@ -325,6 +326,37 @@ void TestSendE2e::dryRunSendsAndJournalsNothing()
     const SendRun list
         = m_h.cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("campaigns")});
     QCOMPARE(list.records().size(), 0);
+}
+
+void TestSendE2e::teamsGetAChannelPost()
+{
+    QVERIFY(m_h.startSim(20, {QStringLiteral("--teams"), QStringLiteral("3")}));
+    const QJsonArray teams = m_h.teams();
+    QVERIFY(teams.size() >= 2);
+    QStringList args;
+    QSet<QString> channels;
+    for (const QJsonValue &t : teams) {
+        args << QStringLiteral("--team") << t.toObject().value(QStringLiteral("id")).toString();
+        channels << SendHarness::simOf(t.toObject()).value(QStringLiteral("generalChannelId")).toString();
+    }
+    // Without --to-channel a team is refused before anything happens.
+    const SendRun refused = m_h.cli(sendArgs(QStringLiteral("teams"), args));
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QLatin1String("--to-channel")), qPrintable(refused.err));
+
+    const SendRun run = m_h.cli(
+        sendArgs(QStringLiteral("teams"),
+                 args + QStringList{QStringLiteral("--to-channel"), QStringLiteral("--install-missing")}));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.records().size(), teams.size());
+    for (const QJsonObject &r : run.records()) {
+        QCOMPARE(r.value(QStringLiteral("kind")).toString(), QStringLiteral("team"));
+        QCOMPARE(r.value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
+        QVERIFY(channels.contains(r.value(QStringLiteral("chatId")).toString()));
+    }
+    const QHash<QString, int> deliveries = m_h.deliveriesPerConversation();
+    for (const QString &channel : channels)
+        QCOMPARE(deliveries.value(channel), 1);
 }
 
 void TestSendE2e::killedMidSendResumesWithoutDuplicates()
