@@ -26,6 +26,7 @@ private slots:
     void initTestCase();
     void setStatusClear();
     void emptyInputIsUsageError();
+    void unknownProfile();
     void unknownKind();
     void noKeychain_data();
     void noKeychain();
@@ -42,6 +43,9 @@ void TestSecretCli::initTestCase()
     QVERIFY(m_dir.isValid());
     // A profile of our own so a developer's real entries are never touched.
     m_profile = QStringLiteral("tst-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    // Named profiles must exist (a typo in --profile is an error, not a new profile).
+    const CliResult saved = cli({QStringLiteral("profile"), QStringLiteral("save")});
+    QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
 }
 
 CliResult TestSecretCli::cli(const QStringList &args, const QByteArray &input, bool noKeychain)
@@ -104,6 +108,19 @@ void TestSecretCli::emptyInputIsUsageError()
         QByteArray("one\ntwo\n"));
     QCOMPARE(twoLines.exitCode, 2);
     QVERIFY(twoLines.err.contains(QLatin1String("several lines")));
+}
+
+void TestSecretCli::unknownProfile()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    const CliResult r
+        = herald::test::runHeraldCli(QStringLiteral(HERALD_CLI_BINARY),
+                                     {QStringLiteral("--profile"), QStringLiteral("no-such-profile"),
+                                      QStringLiteral("secret"), QStringLiteral("status")},
+                                     env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("profile 'no-such-profile' not found")), qPrintable(r.err));
 }
 
 void TestSecretCli::unknownKind()
