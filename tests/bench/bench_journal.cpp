@@ -4,10 +4,10 @@
 // (committed before they would leave) with the outcomes of the previous
 // ones written in the same transaction.
 //
-//   build/bin/bench_journal [--rows N] [--batch B]     (defaults 10000, 4)
+//   build/bin/bench_journal [--rows N] [--batch B]     (defaults 10000, 8)
 //
-// B is the claim size: the runner claims when a quarter of its 16-request
-// window is free, so 4 claims + 4 outcomes share one commit. Prints µs per
+// B is the claim size: the runner claims when half of its 16-request window
+// is free, so about 8 claims + 8 outcomes share one commit. Prints µs per
 // state change (claims + outcomes) for the claim/record phase, and for the
 // initial journaling of the rows. Exits 1 when over target.
 

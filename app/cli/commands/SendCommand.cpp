@@ -359,7 +359,8 @@ void SendCommand::runCampaign(const CampaignInfo &info, const message::MessageDo
 
 void SendCommand::onRowChanged(const campaign::JournalRow &row)
 {
-    if (campaign::isFinal(row.state) || (row.state == JournalState::Pending && !row.lastError.isEmpty()))
+    // One record per recipient, when it reaches its final state in this run.
+    if (campaign::isFinal(row.state))
         m_context->writeRecipient(send::recordOf(row));
 }
 
