@@ -43,7 +43,7 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("rows"), QStringLiteral("Recipients."), QStringLiteral("n"),
                       QStringLiteral("10000")});
     parser.addOption({QStringLiteral("batch"), QStringLiteral("Rows per claim."), QStringLiteral("b"),
-                      QStringLiteral("4")});
+                      QStringLiteral("8")});
     parser.addOption({QStringLiteral("dir"),
                       QStringLiteral("Folder for the journal (default: a temporary one)."),
                       QStringLiteral("dir")});
