@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <memory>
 
 using herald::test::CliResult;
 using herald::test::SimProcess;
@@ -58,6 +59,8 @@ private slots:
     void certificateSignIn();
     void secretNeverLeaks();
     void loginStoresRefreshToken();
+    void badInput_data();
+    void badInput();
 
 private:
     QProcessEnvironment env(const QString &secret) const;
@@ -65,6 +68,7 @@ private:
     CliResult cli(const SimProcess &sim, const QStringList &args, const QString &secret);
 
     QTemporaryDir m_dir;
+    std::unique_ptr<SimProcess> m_badInputSim; // shared by the badInput rows
 };
 
 void TestAuthCli::initTestCase()
@@ -337,6 +341,53 @@ void TestAuthCli::loginStoresRefreshToken()
                QStringLiteral("--kind"), QStringLiteral("refresh-token")},
               QString());
     QCOMPARE(clear.exitCode, 0);
+}
+
+void TestAuthCli::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("withSecret");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QStringList find{QStringLiteral("app"), QStringLiteral("find"), QStringLiteral("--name"),
+                           QStringLiteral("x")};
+    QTest::newRow("unknown tenant")
+        << (QStringList{QStringLiteral("--tenant"), QStringLiteral("fabrikam.example")} + find) << true << 3
+        << QStringLiteral("tenant was not found");
+    QTest::newRow("wrong client id") << (QStringList{QStringLiteral("--client-id"),
+                                                     QStringLiteral("11111111-2222-3333-4444-555555555555")}
+                                         + find)
+                                     << true << 3 << QStringLiteral("AADSTS700016");
+    QTest::newRow("no secret") << find << false << 3 << QStringLiteral("secret set --kind client");
+    QTest::newRow("remote http")
+        << (QStringList{QStringLiteral("--graph-url"), QStringLiteral("http://graph.example.com")} + find)
+        << true << 2 << QStringLiteral("plain http://");
+    QTest::newRow("unknown cloud") << (QStringList{QStringLiteral("--cloud"), QStringLiteral("mars")} + find)
+                                   << true << 2 << QStringLiteral("unknown --cloud 'mars'");
+    QTest::newRow("missing cert file")
+        << (QStringList{QStringLiteral("--cert"), QStringLiteral("/nonexistent/app.pem")} + find) << false
+        << 2 << QStringLiteral("does not exist");
+    QTest::newRow("unknown profile") << (QStringList{QStringLiteral("--profile"), QStringLiteral("typo")}
+                                         + find)
+                                     << true << 2 << QStringLiteral("profile 'typo' not found");
+}
+
+void TestAuthCli::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, withSecret);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    if (!m_badInputSim) {
+        m_badInputSim
+            = std::make_unique<SimProcess>(QStringList{QStringLiteral("--users"), QStringLiteral("5")});
+        QVERIFY2(m_badInputSim->start(), qPrintable(m_badInputSim->errorString()));
+    }
+    SimProcess *sim = m_badInputSim.get();
+    // Later options win over the defaults in connection().
+    const CliResult r = cli(*sim, args, withSecret ? sim->secret() : QString());
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestAuthCli)
