@@ -230,6 +230,12 @@ void TestAuthCli::secretNeverLeaks()
         f.write("user0001@contoso.onmicrosoft.com\nuser0002@contoso.onmicrosoft.com\nnobody@contoso."
                 "onmicrosoft.com\n");
     }
+    const QString message = m_dir.filePath(QStringLiteral("announcement.md"));
+    {
+        QFile f(message);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("**Hello** from the leak test.\n");
+    }
     const QStringList common{QStringLiteral("--verbose"), QStringLiteral("--time-scale"),
                              QStringLiteral("20")};
     const QList<QStringList> steps{
@@ -242,6 +248,11 @@ void TestAuthCli::secretNeverLeaks()
         {QStringLiteral("chats"), QStringLiteral("--app"), app, QStringLiteral("--users"), users},
         {QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("status"),
          QStringLiteral("--app"), app, QStringLiteral("--users"), users},
+        // The journal: a real SQLite database in HERALD_DATA_DIR, searched below.
+        {QStringLiteral("send"), QStringLiteral("--app"), app, QStringLiteral("--message"), message,
+         QStringLiteral("--campaign"), QStringLiteral("leak-test"), QStringLiteral("--install-missing"),
+         QStringLiteral("--users"), users},
+        {QStringLiteral("report"), QStringLiteral("--campaign"), QStringLiteral("leak-test")},
     };
     QStringList outputs;
     int verboseLines = 0;
@@ -280,8 +291,15 @@ void TestAuthCli::secretNeverLeaks()
         for (const QByteArray &form : forms)
             QVERIFY2(!content.contains(form), qPrintable(QStringLiteral("secret in file ") + path));
     }
-    // The profile file exists (and so, once delivery writes one, the database).
+    // The profile file and the campaign database were really written (and searched).
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("config/herald/profiles.conf"))));
+    bool database = false;
+    QDirIterator db(m_dir.filePath(QStringLiteral("herald-data")), QDir::Files, QDirIterator::Subdirectories);
+    while (db.hasNext()) {
+        QFile f(db.next());
+        database = database || (f.open(QIODevice::ReadOnly) && f.read(16).startsWith("SQLite format 3"));
+    }
+    QVERIFY2(database, "the send step must have written the SQLite journal");
     qInfo("searched %d outputs and %d files for the secret", int(outputs.size()), files);
 }
 
