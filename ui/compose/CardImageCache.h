@@ -2,8 +2,8 @@
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QList>
 #include <QImage>
+#include <QList>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>

@@ -5,24 +5,22 @@
 #include "ComposerPanels.h"
 #include "MarkdownMessageView.h"
 #include "MessageEditor.h"
+#include "MessageFiles.h"
 #include "message/ActivityBuilder.h"
 #include "message/Validator.h"
 #include "ui/UiLogging.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStringDecoder>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -248,6 +246,12 @@ void ComposerPage::setNetworkAccessManager(QNetworkAccessManager *network)
     m_cardView->setNetworkAccessManager(network);
 }
 
+void ComposerPage::setSenderName(const QString &name)
+{
+    m_cardView->setSenderName(name);
+    m_markdownView->setSenderName(name);
+}
+
 void ComposerPage::setRecipients(const RecipientDataList &recipients)
 {
     m_recipients = recipients;
@@ -404,32 +408,12 @@ void ComposerPage::setThemeMode(CardTheme::Mode mode)
 
 bool ComposerPage::openFile(const QString &path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    Mode mode;
-    if (suffix == QLatin1String("json"))
-        mode = Mode::Card;
-    else if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown")
-             || suffix == QLatin1String("txt"))
-        mode = Mode::Markdown;
-    else {
-        reportFileError(
-            tr("Cannot open \"%1\": Herald opens .md, .markdown, .txt or .json message files.").arg(path));
+    const MessageFiles::Read file = MessageFiles::read(path);
+    if (!file.ok) {
+        reportFileError(file.error);
         return false;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        reportFileError(tr("Cannot open \"%1\": %2").arg(path, file.errorString()));
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
-    // Stateless: a sequence cut off at the end of the file is an error too.
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
-    const QString text = decoder(bytes);
-    if (decoder.hasError()) {
-        reportFileError(
-            tr("Cannot open \"%1\": it is not UTF-8 text. Save it as UTF-8 and try again.").arg(path));
-        return false;
-    }
+    const Mode mode = file.isJson ? Mode::Card : Mode::Markdown;
     m_path = path;
     m_otherModeText.clear();
     if (mode != m_mode) {
@@ -437,7 +421,7 @@ bool ComposerPage::openFile(const QString &path)
         m_modeGroup->button(int(mode))->setChecked(true);
         m_formBox->setVisible(mode == Mode::Card);
     }
-    m_editor->setPlainText(text);
+    m_editor->setPlainText(file.text);
     m_fileStatus->setText(tr("Opened %1").arg(QFileInfo(path).fileName()));
     m_fileStatus->show();
     refreshNow();
@@ -446,10 +430,9 @@ bool ComposerPage::openFile(const QString &path)
 
 bool ComposerPage::saveFile(const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_editor->toPlainText().toUtf8()) < 0
-        || !file.commit()) {
-        reportFileError(tr("Cannot save \"%1\": %2").arg(path, file.errorString()));
+    const QString error = MessageFiles::write(path, m_editor->toPlainText());
+    if (!error.isEmpty()) {
+        reportFileError(error);
         return false;
     }
     m_path = path;

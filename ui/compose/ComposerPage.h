@@ -14,6 +14,7 @@
 //   bool hasErrors() const                  // validation found errors
 //   bool openFile(const QString &path)      // .md/.markdown/.txt or .json
 //   bool saveFile(const QString &path)
+//   void setSenderName(const QString &)     // the bot's name above the preview bubble
 //   void setMode(Mode) / Mode mode() const  // Markdown text or Adaptive Card JSON
 //   void setText(const QString &) / QString text() const
 //
@@ -79,6 +80,7 @@ public:
 
     void setNetworkAccessManager(QNetworkAccessManager *network);
     void setRecipients(const herald::message::RecipientDataList &recipients);
+    void setSenderName(const QString &name);
     herald::message::RecipientDataList recipients() const { return m_recipients; }
 
     Mode mode() const { return m_mode; }

@@ -59,9 +59,10 @@ void loadInto(CardImageWidget *widget, const QString &source, const CardRenderCo
     if (scheme == QLatin1String("http") && !herald::graph::isLoopbackHost(url.host())) {
         // Plain http only to this machine (the demo tenant, tests); Teams
         // itself needs https for card images.
-        widget->setFailed(CardImageWidget::tr("Not loaded: \"%1\" uses plain http://; Teams loads card images "
-                                              "over https://.")
-                              .arg(source));
+        widget->setFailed(
+            CardImageWidget::tr("Not loaded: \"%1\" uses plain http://; Teams loads card images "
+                                "over https://.")
+                .arg(source));
         return;
     }
     CardImageCache *cache = context.images;
