@@ -1,6 +1,7 @@
 #include "campaign/CampaignStore.h"
 
 #include "campaign/CampaignLogging.h"
+#include "campaign/CampaignSql.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -13,9 +14,9 @@
 
 namespace herald::campaign {
 
-namespace {
+using namespace sql;
 
-constexpr int kKeyChunk = 400; // host parameters per statement stay far below SQLite's limit
+namespace {
 
 const char *const kSchema[] = {
     "CREATE TABLE campaigns ("
@@ -34,44 +35,6 @@ const char *const kSchema[] = {
     "CREATE UNIQUE INDEX recipients_key ON recipients (campaign, key)",
     "CREATE INDEX recipients_state ON recipients (campaign, state, seq)",
 };
-
-// A null QString binds as SQL NULL; every text column is NOT NULL.
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-JournalRow rowFrom(const QSqlQuery &q)
-{
-    // Column order of kRowColumns.
-    JournalRow row;
-    row.seq = q.value(0).toLongLong();
-    row.key = q.value(1).toString();
-    row.recipient = q.value(2).toString();
-    row.userId = q.value(3).toString();
-    row.kind = recipientKindFromName(q.value(4).toString()).value_or(RecipientKind::User);
-    row.displayName = q.value(5).toString();
-    row.data = QJsonDocument::fromJson(q.value(6).toByteArray()).object();
-    row.chatId = q.value(7).toString();
-    row.payloadHash = q.value(8).toByteArray();
-    row.state = journalStateFromName(q.value(9).toString()).value_or(JournalState::Failed);
-    row.attempts = q.value(10).toInt();
-    row.retryable = q.value(11).toBool();
-    row.lastError = q.value(12).toString();
-    row.httpStatus = q.value(13).toInt();
-    row.activityId = q.value(14).toString();
-    row.updatedAt = q.value(15).toLongLong();
-    return row;
-}
-
-const char *const kRowColumns
-    = "seq, key, recipient, user_id, kind, display_name, data, chat_id, payload_hash, "
-      "state, attempts, retryable, last_error, http_status, activity_id, updated_at";
 
 } // namespace
 
@@ -485,237 +448,6 @@ bool CampaignStore::remove(qint64 campaign)
     }
     if (!database.commit())
         return fail(QStringLiteral("commit"), database.lastError());
-    return true;
-}
-
-// --- rows ----------------------------------------------------------------------
-
-QSet<QString> CampaignStore::existingKeys(qint64 campaign, const QStringList &keys)
-{
-    QSet<QString> found;
-    for (qsizetype from = 0; from < keys.size(); from += kKeyChunk) {
-        const QStringList part = keys.mid(from, kKeyChunk);
-        QStringList marks;
-        marks.fill(QStringLiteral("?"), part.size());
-        QSqlQuery q(db());
-        q.prepare(QStringLiteral("SELECT key FROM recipients WHERE campaign = ? AND key IN (%1)")
-                      .arg(marks.join(QLatin1Char(','))));
-        q.addBindValue(campaign);
-        for (const QString &key : part)
-            q.addBindValue(key);
-        if (!q.exec()) {
-            fail(QStringLiteral("looking up recipients"), q.lastError());
-            continue;
-        }
-        while (q.next())
-            found.insert(q.value(0).toString());
-    }
-    return found;
-}
-
-bool CampaignStore::addRows(qint64 campaign, JournalRows &rows)
-{
-    if (rows.isEmpty())
-        return true;
-    QSqlDatabase database = db();
-    if (!database.transaction())
-        return fail(QStringLiteral("begin"), database.lastError());
-    QSqlQuery next(database);
-    next.prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM recipients WHERE campaign = ?"));
-    next.addBindValue(campaign);
-    if (!next.exec() || !next.next()) {
-        database.rollback();
-        return fail(QStringLiteral("numbering recipients"), next.lastError());
-    }
-    qint64 seq = next.value(0).toLongLong();
-    next.finish();
-    QSqlQuery q(database);
-    q.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO recipients (campaign, seq, key, recipient, user_id, kind, "
-                       "display_name, data, chat_id, payload_hash, state, retryable, last_error, "
-                       "http_status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const qint64 now = nowMs();
-    JournalRows added;
-    for (JournalRow &row : rows) {
-        q.addBindValue(campaign);
-        q.addBindValue(seq + 1);
-        q.addBindValue(text(row.key));
-        q.addBindValue(text(row.recipient));
-        q.addBindValue(text(row.userId));
-        q.addBindValue(toName(row.kind));
-        q.addBindValue(text(row.displayName));
-        q.addBindValue(QString::fromUtf8(QJsonDocument(row.data).toJson(QJsonDocument::Compact)));
-        q.addBindValue(text(row.chatId));
-        q.addBindValue(text(QString::fromLatin1(row.payloadHash)));
-        q.addBindValue(toName(row.state));
-        q.addBindValue(row.retryable ? 1 : 0);
-        q.addBindValue(text(row.lastError));
-        q.addBindValue(row.httpStatus);
-        q.addBindValue(now);
-        if (!q.exec()) {
-            database.rollback();
-            return fail(QStringLiteral("adding recipients"), q.lastError());
-        }
-        if (q.numRowsAffected() > 0) {
-            row.seq = ++seq;
-            row.updatedAt = now;
-            added.append(row);
-        }
-    }
-    if (!database.commit())
-        return fail(QStringLiteral("commit"), database.lastError());
-    rows = added;
-    return true;
-}
-
-void CampaignStore::record(qint64 campaign, const JournalOutcome &outcome)
-{
-    m_outcomes.append({campaign, outcome});
-}
-
-bool CampaignStore::writeOutcomes()
-{
-    if (m_outcomes.isEmpty())
-        return true;
-    QSqlQuery q(db());
-    q.prepare(
-        QStringLiteral("UPDATE recipients SET state = ?, retryable = ?, last_error = ?, http_status = ?, "
-                       "chat_id = CASE WHEN ? = '' THEN chat_id ELSE ? END, activity_id = ?, updated_at = ? "
-                       "WHERE campaign = ? AND seq = ?"));
-    const qint64 now = nowMs();
-    for (const auto &[campaign, o] : std::as_const(m_outcomes)) {
-        q.addBindValue(toName(o.state));
-        q.addBindValue(o.retryable ? 1 : 0);
-        q.addBindValue(text(o.detail));
-        q.addBindValue(o.httpStatus);
-        q.addBindValue(text(o.chatId));
-        q.addBindValue(text(o.chatId));
-        q.addBindValue(text(o.activityId));
-        q.addBindValue(now);
-        q.addBindValue(campaign);
-        q.addBindValue(o.seq);
-        if (!q.exec())
-            return fail(QStringLiteral("recording outcomes"), q.lastError());
-    }
-    return true;
-}
-
-bool CampaignStore::flush()
-{
-    if (m_outcomes.isEmpty() || !m_open || m_readOnly)
-        return true;
-    QSqlDatabase database = db();
-    if (!database.transaction())
-        return fail(QStringLiteral("begin"), database.lastError());
-    if (!writeOutcomes()) {
-        database.rollback();
-        return false;
-    }
-    if (!database.commit()) {
-        fail(QStringLiteral("commit"), database.lastError());
-        database.rollback();
-        return false;
-    }
-    m_stateChanges += m_outcomes.size();
-    m_outcomes.clear();
-    return true;
-}
-
-static QString claimCondition(const CampaignStore::ClaimRules &rules)
-{
-    QString states = QStringLiteral("state = 'pending'");
-    if (rules.retryFailed)
-        states += QStringLiteral(" OR (state = 'failed' AND retryable = 1)");
-    if (rules.retryUnconfirmed)
-        states += QStringLiteral(" OR state = 'unconfirmed'");
-    return QStringLiteral("campaign = ? AND seq > ? AND last_run < ? AND (%1)").arg(states);
-}
-
-int CampaignStore::countClaimable(qint64 campaign, const ClaimRules &rules)
-{
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT count(*) FROM recipients WHERE %1").arg(claimCondition(rules)));
-    q.addBindValue(campaign);
-    q.addBindValue(rules.afterSeq);
-    q.addBindValue(rules.run);
-    if (!q.exec() || !q.next()) {
-        fail(QStringLiteral("counting recipients"), q.lastError());
-        return -1;
-    }
-    return q.value(0).toInt();
-}
-
-JournalRows CampaignStore::claim(qint64 campaign, ClaimRules &rules, int limit, bool *ok)
-{
-    *ok = false;
-    JournalRows rows;
-    QSqlDatabase database = db();
-    if (!database.transaction()) {
-        fail(QStringLiteral("begin"), database.lastError());
-        return {};
-    }
-    if (!writeOutcomes()) {
-        database.rollback();
-        return {};
-    }
-    QSqlQuery &select = statement(QStringLiteral("SELECT %1 FROM recipients WHERE %2 ORDER BY seq LIMIT ?")
-                                      .arg(QLatin1String(kRowColumns), claimCondition(rules)));
-    select.addBindValue(campaign);
-    select.addBindValue(rules.afterSeq);
-    select.addBindValue(rules.run);
-    select.addBindValue(limit);
-    if (!select.exec()) {
-        fail(QStringLiteral("claiming recipients"), select.lastError());
-        database.rollback();
-        return {};
-    }
-    while (select.next())
-        rows.append(rowFrom(select));
-    select.finish();
-    QSqlQuery mark(database);
-    mark.prepare(
-        QStringLiteral("UPDATE recipients SET state = 'sending', attempts = attempts + 1, last_run = ?, "
-                       "updated_at = ? WHERE campaign = ? AND seq = ?"));
-    const qint64 now = nowMs();
-    for (JournalRow &row : rows) {
-        mark.addBindValue(rules.run);
-        mark.addBindValue(now);
-        mark.addBindValue(campaign);
-        mark.addBindValue(row.seq);
-        if (!mark.exec()) {
-            fail(QStringLiteral("claiming recipients"), mark.lastError());
-            database.rollback();
-            return {};
-        }
-        row.claimedFrom = row.state;
-        row.state = JournalState::Sending;
-        ++row.attempts;
-        row.updatedAt = now;
-    }
-    if (!database.commit()) {
-        fail(QStringLiteral("commit"), database.lastError());
-        database.rollback();
-        return {};
-    }
-    m_stateChanges += m_outcomes.size() + rows.size();
-    m_outcomes.clear();
-    if (!rows.isEmpty())
-        rules.afterSeq = rows.last().seq;
-    *ok = true;
-    return rows;
-}
-
-bool CampaignStore::forEachRow(qint64 campaign, const std::function<void(const JournalRow &)> &visit)
-{
-    QSqlQuery q(db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM recipients WHERE campaign = ? ORDER BY seq")
-                  .arg(QLatin1String(kRowColumns)));
-    q.addBindValue(campaign);
-    if (!q.exec())
-        return fail(QStringLiteral("reading recipients"), q.lastError());
-    while (q.next())
-        visit(rowFrom(q));
     return true;
 }
 

@@ -32,11 +32,11 @@
 #include "campaign/CampaignTypes.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
-#include <QHash>
 #include <functional>
 #include <memory>
 #include <optional>
