@@ -8,6 +8,7 @@
 #include "auth/DelegatedSignIn.h"
 #include "auth/Pkce.h"
 #include "auth/RefreshTokenProvider.h"
+#include "secrets/SecretStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
+#include <QUuid>
 
 using namespace herald;
 using auth::DelegatedSignIn;
@@ -41,6 +43,7 @@ private slots:
     void initTestCase();
     void signInEndToEnd();
     void refreshTokenRotates();
+    void rotationIsSavedToKeychain();
     void deniedSignIn();
     void simChecksPkce();
     void simRequiresPkce();
@@ -157,6 +160,63 @@ void TestDelegated::refreshTokenRotates()
     QVERIFY(!*staleOk);
     QCOMPARE(staleError.code, QStringLiteral("invalid_grant"));
     QVERIFY2(staleError.hint.contains(QLatin1String("herald-cli login")), qPrintable(staleError.hint));
+}
+
+void TestDelegated::rotationIsSavedToKeychain()
+{
+    // A fresh sign-in, then a refresh through a provider that persists: the
+    // keychain entry must hold the newest (rotated) refresh token.
+    DelegatedSignIn signIn(settings());
+    signIn.setAutoDelete(false);
+    connect(&signIn, &DelegatedSignIn::authorizationUrlReady, this,
+            [this](const QUrl &url) { m_browser.get(QNetworkRequest(url))->setParent(this); });
+    QSignalSpy signedIn(&signIn, &graph::Job::finished);
+    signIn.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), 20000);
+    QVERIFY(signIn.succeeded());
+
+    secrets::SecretStore store;
+    store.setServiceName(QStringLiteral("Herald-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+    auto run = [](secrets::SecretJob *job) {
+        std::optional<bool> ok;
+        QString secret;
+        QString message;
+        connect(job, &graph::Job::finished, job, [&, job] {
+            ok = job->succeeded();
+            secret = job->secret();
+            message = job->error().message;
+        });
+        job->start();
+        if (!QTest::qWaitFor([&] { return ok.has_value(); }, 20000))
+            message = QStringLiteral("timed out");
+        return std::make_tuple(ok.value_or(false), secret, message);
+    };
+    const auto [stored, unused, why]
+        = run(store.write(QStringLiteral("me"), config::SecretKind::RefreshToken, signIn.refreshToken()));
+    Q_UNUSED(unused);
+    if (!stored) {
+        if (qEnvironmentVariable("HERALD_REQUIRE_KEYCHAIN") == QLatin1String("1"))
+            QFAIL(qPrintable(why));
+        QSKIP(qPrintable(QStringLiteral("no keychain: ") + why));
+    }
+    QNetworkAccessManager network;
+    auth::ClientCredentialsSettings identity{
+        m_sim->baseUrl(), m_sim->tenantId(), m_sim->clientId(),
+        auth::delegatedScope(QStringLiteral("https://graph.microsoft.com/.default"))};
+    auth::RefreshTokenProvider provider(&network, identity, signIn.refreshToken());
+    provider.persistTo(&store, QStringLiteral("me"));
+    std::optional<bool> ok;
+    auto *job = provider.requestToken();
+    connect(job, &graph::Job::finished, job, [&, job] { ok = job->succeeded(); });
+    job->start();
+    QTRY_VERIFY(ok.has_value());
+    QVERIFY(*ok);
+    QVERIFY(provider.refreshToken() != signIn.refreshToken());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::get<1>(run(store.read(QStringLiteral("me"), config::SecretKind::RefreshToken)))
+            == provider.refreshToken(),
+        10000);
+    std::get<0>(run(store.remove(QStringLiteral("me"), config::SecretKind::RefreshToken)));
 }
 
 void TestDelegated::deniedSignIn()
