@@ -63,6 +63,7 @@ private slots:
     void hiddenElementsNotShown();
     void notACardAndNewerVersion();
     void themeSwitchChangesPalette();
+    void cardWidthAndSender();
     void markdownMessageBubble();
 };
 
@@ -480,6 +481,26 @@ void TestCardView::themeSwitchChangesPalette()
     auto *button = qobject_cast<QPushButton *>(elements(&view, QStringLiteral("Action.OpenUrl")).value(0));
     QVERIFY(button->styleSheet().contains(dark.buttonBorder.name()));
     QVERIFY(dark.canvas != light.canvas);
+}
+
+void TestCardView::cardWidthAndSender()
+{
+    AdaptiveCardView view;
+    view.setSenderName(QStringLiteral("Contoso News"));
+    view.setCard(cardWith(R"([{"type":"TextBlock","text":"x"}])"));
+    view.resize(900, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *bubble = view.findChild<QWidget *>(QStringLiteral("chatBubble"));
+    QCOMPARE(bubble->width(), CardTheme::light().cardMaxWidth);
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("chatSender"))
+                ->text()
+                .startsWith(QLatin1String("Contoso News")));
+    // "msteams": {"width": "Full"} lets the card use the whole column.
+    QJsonObject card = cardWith(R"([{"type":"TextBlock","text":"x"}])");
+    card.insert(QStringLiteral("msteams"), QJsonObject{{"width", "Full"}});
+    view.setCard(card);
+    QTRY_VERIFY(bubble->width() > CardTheme::light().cardMaxWidth);
 }
 
 void TestCardView::markdownMessageBubble()
