@@ -62,6 +62,9 @@ void InstallRunner::sendWrite(Entry &entry)
     case Operation::Upgrade:
         item.method = "POST";
         item.url = urls::upgrade(r.kind, r.id, entry.installationId);
+        // Upgrading to the latest version twice leaves it at the latest: safe
+        // to send again after a lost connection.
+        item.repeatable = true;
         break;
     case Operation::Uninstall:
         item.method = "DELETE";
