@@ -255,6 +255,38 @@ private slots:
                 >= 2);
     }
 
+    void createWithMessageSharesTheConversationWindows()
+    {
+        // "Rate limiting for bots": the windows are per conversation, whichever
+        // call writes to it; a create that carries a message writes to the 1:1 chat.
+        const int u = reachable();
+        QJsonObject body = createBody(u);
+        const QUrl create = m_sim->bot(QStringLiteral("/v3/conversations"));
+        const QUrl send
+            = m_sim->bot(QStringLiteral("/v3/conversations/%1/activities").arg(conversationOf(u)));
+        QList<int> statuses;
+        for (int i = 0; i < 4; ++i) {
+            body.insert(QStringLiteral("activity"), message(QStringLiteral("c%1").arg(i)));
+            statuses.append(m_sim->probe().postJson(create, body).status);
+        }
+        for (int i = 0; i < 4; ++i)
+            statuses.append(m_sim->probe().postJson(send, message(QStringLiteral("s%1").arg(i))).status);
+        QCOMPARE(statuses.mid(0, 7), QList<int>(7, 201));
+        QCOMPARE(statuses.at(7), 429);
+        QCOMPARE(m_sim->server().stats().value(QStringLiteral("deliveries")).toInt(), 7);
+        // A create without a message delivers nothing and is not held by the windows.
+        QCOMPARE(m_sim->probe().postJson(create, createBody(u)).status, 201);
+    }
+
+    void oversizedCreateIs413()
+    {
+        QJsonObject body = createBody(reachable());
+        body.insert(QStringLiteral("activity"), message(QString(41 * 1024, QLatin1Char('x'))));
+        const ProbeReply r = m_sim->probe().postJson(m_sim->bot(QStringLiteral("/v3/conversations")), body);
+        QCOMPARE(r.status, 413);
+        QCOMPARE(m_sim->server().stats().value(QStringLiteral("deliveries")).toInt(), 0);
+    }
+
     void perBotLimit()
     {
         QList<ProbeRequest> requests;
