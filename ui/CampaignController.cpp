@@ -33,8 +33,10 @@ CampaignController::CampaignController(Session *session, QObject *parent)
 
 CampaignController::~CampaignController()
 {
-    if (m_runner)
+    if (m_runner) {
         m_runner->abortNow(); // leaves the journal consistent: in-flight rows become unconfirmed
+        delete m_runner; // before the store it writes to goes away
+    }
 }
 
 campaign::CampaignStore *CampaignController::store(QString *error)
