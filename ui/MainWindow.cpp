@@ -192,6 +192,7 @@ void MainWindow::createCentralArea()
 void MainWindow::createPages()
 {
     m_recipients = new RecipientsPage(session(), m_workspace->loader(), m_workspace->chips(), m_pages);
+    connect(m_recipients, &RecipientsPage::profilesRequested, m_profiles, &ProfileOpener::showProfiles);
     m_install = new InstallPage(session(), m_workspace->model(), m_workspace->actions(), m_pages);
     m_send = new SendPage(session(), m_workspace->campaigns(), m_workspace->model(), m_pages);
     m_history = new HistoryPage(m_workspace->campaigns(), m_pages);

@@ -13,6 +13,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -42,6 +43,19 @@ RecipientsPage::RecipientsPage(Session *session, RecipientLoader *loader, ChipBa
     m_group->setToolTip(tr("Add every user of a group, nested groups included"));
     m_csv->setToolTip(tr("Add people from a CSV file with an id, userPrincipalName or mail column"));
     m_allUsers->setToolTip(tr("Add every user in the tenant"));
+
+    // Signed out: say what to do, with the button that does it.
+    m_signInHint = new QFrame(this);
+    m_signInHint->setObjectName(QStringLiteral("signInHint"));
+    static_cast<QFrame *>(m_signInHint)->setFrameShape(QFrame::StyledPanel);
+    m_signInText = new QLabel(m_signInHint);
+    m_signInText->setWordWrap(true);
+    auto *profiles = new QPushButton(tr("&Profiles…"), m_signInHint);
+    connect(profiles, &QPushButton::clicked, this, &RecipientsPage::profilesRequested);
+    auto *hintLayout = new QHBoxLayout(m_signInHint);
+    hintLayout->addWidget(m_signInText, 1);
+    hintLayout->addWidget(profiles);
+    controls()->addWidget(m_signInHint);
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_search, 1);
@@ -84,6 +98,20 @@ void RecipientsPage::refreshEnabled()
     m_csv->setEnabled(ready);
     m_search->setPlaceholderText(ready ? tr("Search people by name or e-mail, then press Enter to add")
                                        : tr("Sign in to search the directory"));
+    switch (m_session->state()) {
+    case Session::State::NoProfile:
+        m_signInText->setText(tr("Herald is not connected to a tenant. Create or choose a profile (File › "
+                                 "Profiles…, Ctrl+,), or start <b>herald --demo</b> to try everything on a "
+                                 "simulated tenant."));
+        break;
+    case Session::State::Failed:
+        m_signInText->setText(tr("Sign-in failed: %1").arg(m_session->errorString().toHtmlEscaped()));
+        break;
+    default:
+        break;
+    }
+    m_signInHint->setVisible(m_session->state() == Session::State::NoProfile
+                             || m_session->state() == Session::State::Failed);
 }
 
 void RecipientsPage::showProblem(const QString &message)

@@ -19,6 +19,10 @@ class RecipientsPage : public TablePage
 {
     Q_OBJECT
 
+signals:
+    // "Profiles…" on the not-signed-in hint.
+    void profilesRequested();
+
 public:
     RecipientsPage(Session *session, RecipientLoader *loader, ChipBar *chips, QWidget *parent = nullptr);
 
@@ -51,6 +55,8 @@ private:
     QPushButton *m_csv = nullptr;
     QPushButton *m_allUsers = nullptr;
     QLabel *m_problem = nullptr;
+    QWidget *m_signInHint = nullptr;
+    QLabel *m_signInText = nullptr;
     int m_problemCount = 0;
 };
 
