@@ -3,14 +3,12 @@
 #include "bot/BotConnectorClient.h"
 #include "campaign/ActivitySource.h"
 #include "campaign/RecipientIntake.h"
+#include "campaign/TestSend.h"
 #include "cli/CommandContext.h"
 #include "cli/commands/BotSession.h"
 #include "cli/commands/CommandErrors.h"
 #include "cli/commands/GraphSession.h"
 #include "cli/commands/SendSupport.h"
-#include "directory/RecipientResolver.h"
-#include "install/ResolverRecipientFeed.h"
-#include "message/RecipientData.h"
 
 namespace herald::cli {
 
@@ -24,11 +22,15 @@ TestSend::TestSend(CommandContext &context, GraphSession *graph, BotSession *bot
                    QObject *parent)
     : QObject(parent)
     , m_context(context)
-    , m_graph(graph)
-    , m_bot(bot)
-    , m_activities(std::move(activities))
-    , m_who(who)
 {
+    // The work is campaign::TestSend's (shared with the GUI); this prints it.
+    m_send = new campaign::TestSend(graph->client(), bot->client(), std::move(activities), who, this);
+    connect(m_send, &campaign::TestSend::problem, this, [this](const QString &p) { m_context.warn(p); });
+    connect(m_send, &campaign::TestSend::sending, this, [this](const Recipient &recipient) {
+        m_context.note(tr("Test message to %1 only; it is not journaled and belongs to no campaign.")
+                           .arg(recipient.bestName()));
+    });
+    connect(m_send, &campaign::TestSend::finished, this, &TestSend::report);
 }
 
 TestSend::~TestSend()
@@ -39,81 +41,41 @@ TestSend::~TestSend()
 
 void TestSend::start()
 {
-    directory::RecipientSource source;
-    source.users << m_who;
-    auto *feed = new install::ResolverRecipientFeed(m_graph->client(), source, this);
-    m_feed = feed;
-    connect(feed, &install::RecipientFeed::chunk, this, [this](const RecipientList &list) {
-        if (!list.isEmpty() && !m_job && !m_done)
-            send(list.first());
-    });
-    connect(feed, &install::RecipientFeed::problem, this, [this](const QString &p) { m_context.warn(p); });
-    connect(feed, &install::RecipientFeed::finished, this, [this](const GraphError &error) {
-        if (m_job || m_done)
-            return;
-        if (error.isError())
-            finish(reportError(m_context, error));
-        else
-            finish(ExitCode::SomeFailed);
-    });
-    feed->start();
-    feed->fetchMore(1);
+    m_send->start();
 }
 
-void TestSend::send(const Recipient &recipient)
+void TestSend::report(const campaign::TestSend::Result &result)
 {
+    using Outcome = campaign::TestSend::Outcome;
+    if (result.outcome == Outcome::Error) {
+        finish(reportError(m_context, result.error));
+        return;
+    }
     m_context.setFields(RecipientRecord::fields());
     RecipientRecord record;
-    record.recipient = recipient.input;
-    record.id = recipient.id;
-    record.kind = toName(recipient.kind);
-    if (recipient.id.isEmpty() || recipient.installState == InstallState::NotFound) {
+    record.recipient = result.recipient.input;
+    record.id = result.recipient.id;
+    record.kind = toName(result.recipient.kind);
+    record.chatId = result.conversationId;
+    record.detail = result.detail;
+    if (result.outcome == Outcome::NotFound)
         record.state = toName(JournalState::NotFound);
-        record.detail = recipient.detail;
-        m_context.writeRecipient(record);
-        finish(ExitCode::SomeFailed);
-        return;
-    }
-    const campaign::BoundActivity bound
-        = m_activities->bind(message::RecipientData::fromRecipient(recipient).fields());
-    if (!bound.ok()) {
+    else if (result.outcome == Outcome::BindFailed)
         record.state = toName(JournalState::Failed);
-        record.detail = bound.error;
-        m_context.writeRecipient(record);
-        finish(ExitCode::SomeFailed);
+    else
+        record.state = campaign::TestSend::toName(result.outcome);
+    m_context.writeRecipient(record);
+    if (result.error.isError()) {
+        finish(reportError(m_context, result.error));
         return;
     }
-    m_context.note(tr("Test message to %1 only; it is not journaled and belongs to no campaign.")
-                       .arg(recipient.bestName()));
-    bot::BotSendJob *job = m_bot->client()->send(bot::BotTarget::user(recipient.id), bound.json);
-    m_job = job;
-    connect(job, &graph::Job::finished, this, [this, job, record]() mutable {
-        const bot::BotSendResult &result = job->result();
-        if (!job->succeeded() && job->error().kind != GraphError::Kind::Cancelled
-            && result.detail.isEmpty()) {
-            finish(reportError(m_context, job->error()));
-            return;
-        }
-        record.state = bot::toName(result.outcome);
-        record.chatId = result.conversationId;
-        record.detail = result.detail;
-        m_context.writeRecipient(record);
-        if (job->error().kind == GraphError::Kind::Auth) {
-            finish(reportError(m_context, job->error()));
-            return;
-        }
-        finish(result.outcome == bot::BotSendResult::Outcome::Sent ? ExitCode::Success
-                                                                   : ExitCode::SomeFailed);
-    });
-    job->start();
+    finish(result.sent() ? ExitCode::Success : ExitCode::SomeFailed);
 }
 
 void TestSend::abort()
 {
-    if (m_feed)
-        m_feed->abort();
-    if (m_job && !m_job->isFinished())
-        m_job->abort();
+    if (m_send)
+        m_send->abort();
 }
 
 void TestSend::finish(ExitCode code)

@@ -11,6 +11,7 @@
 #include "bot/BotConnectorClient.h"
 #include "campaign/CampaignRunner.h"
 #include "campaign/RecipientIntake.h"
+#include "campaign/TestSend.h"
 #include "cli/ExitCode.h"
 #include "install/RecipientFeed.h"
 
@@ -52,16 +53,11 @@ public:
     void abort();
 
 private:
-    void send(const struct herald::Recipient &recipient);
+    void report(const campaign::TestSend::Result &result);
     void finish(ExitCode code);
 
     CommandContext &m_context;
-    QPointer<GraphSession> m_graph;
-    QPointer<BotSession> m_bot;
-    std::shared_ptr<const campaign::ActivitySource> m_activities;
-    QString m_who;
-    QPointer<install::RecipientFeed> m_feed;
-    QPointer<bot::BotSendJob> m_job;
+    QPointer<campaign::TestSend> m_send;
     bool m_done = false;
 };
 
