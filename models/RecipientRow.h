@@ -4,7 +4,8 @@
 // one UTF-8 buffer with end offsets: one allocation per row instead of eight
 // QStrings (24 bytes each plus a UTF-16 heap block). That is what keeps
 // 100,000 fully populated rows under the 64 MB budget (design/PERFORMANCE.md).
-// Extra CSV columns are not kept: they are template data, not table data.
+// Extra CSV columns are not kept here: RecipientTableModel keeps them beside
+// the rows that have them (template data, not table data).
 
 #include "directory/Recipient.h"
 

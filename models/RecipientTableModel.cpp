@@ -222,6 +222,8 @@ void RecipientTableModel::appendRecipients(const RecipientList &recipients)
     for (const Recipient &recipient : recipients) {
         m_rows.emplace_back(recipient);
         indexId(m_rows.back(), int(m_rows.size()) - 1);
+        if (!recipient.extra.isEmpty())
+            m_extra.insert(int(m_rows.size()) - 1, recipient.extra);
     }
     endInsertRows();
     qCDebug(lcModels) << "appended" << recipients.size() << "recipients, now" << m_rows.size();
@@ -234,6 +236,7 @@ void RecipientTableModel::setRecipients(const RecipientList &recipients)
     m_rows.shrink_to_fit();
     m_rowByGuid.clear();
     m_rowByOtherId.clear();
+    m_extra.clear();
     m_dirtyRows.clear();
     m_dirtyColumns = 0;
     m_dirtyRoles = 0;
@@ -243,6 +246,8 @@ void RecipientTableModel::setRecipients(const RecipientList &recipients)
     for (const Recipient &recipient : recipients) {
         m_rows.emplace_back(recipient);
         indexId(m_rows.back(), int(m_rows.size()) - 1);
+        if (!recipient.extra.isEmpty())
+            m_extra.insert(int(m_rows.size()) - 1, recipient.extra);
     }
     endResetModel();
 }
@@ -268,11 +273,17 @@ void RecipientTableModel::removeRecipients(const QList<int> &rows)
     beginResetModel();
     std::vector<RecipientRow> kept;
     kept.reserve(m_rows.size());
+    QHash<int, RecipientExtra> keptExtra;
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        if (!drop[i])
-            kept.push_back(std::move(m_rows[i]));
+        if (drop[i])
+            continue;
+        const auto extra = m_extra.constFind(int(i));
+        if (extra != m_extra.cend())
+            keptExtra.insert(int(kept.size()), *extra);
+        kept.push_back(std::move(m_rows[i]));
     }
     m_rows.swap(kept);
+    m_extra.swap(keptExtra);
     m_rowByGuid.clear();
     m_rowByOtherId.clear();
     for (std::size_t i = 0; i < m_rows.size(); ++i)
@@ -286,7 +297,7 @@ RecipientList RecipientTableModel::recipients(const QList<int> &rows) const
     list.reserve(rows.size());
     for (int row : rows) {
         if (row >= 0 && row < rowCount())
-            list.append(m_rows[std::size_t(row)].toRecipient());
+            list.append(recipient(row));
     }
     return list;
 }
@@ -311,7 +322,9 @@ Recipient RecipientTableModel::recipient(int row) const
 {
     if (row < 0 || row >= rowCount())
         return {};
-    return m_rows[std::size_t(row)].toRecipient();
+    Recipient recipient = m_rows[std::size_t(row)].toRecipient();
+    recipient.extra = m_extra.value(row);
+    return recipient;
 }
 
 int RecipientTableModel::rowForId(QStringView objectId) const
@@ -370,6 +383,8 @@ bool RecipientTableModel::replaceRecipient(int row, const Recipient &recipient)
     unindexId(r, row);
     r = RecipientRow(recipient);
     r.setDirty(wasDirty);
+    if (!recipient.extra.isEmpty())
+        m_extra.insert(row, recipient.extra); // else the row keeps its CSV columns
     indexId(r, row);
     markDirty(row, allColumns, allRoleBits);
     return true;

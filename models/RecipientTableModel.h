@@ -59,14 +59,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
-    // Appends in one beginInsertRows/endInsertRows. Extra CSV data is not kept.
+    // Appends in one beginInsertRows/endInsertRows. Extra CSV columns are
+    // kept beside the rows (only for the rows that have them): they are
+    // template data for previews and sends, not table columns.
     void appendRecipients(const RecipientList &recipients);
     void setRecipients(const RecipientList &recipients); // model reset
     void clear();
     // Removes these rows (any order, duplicates allowed) in one model reset:
     // cheaper than thousands of scattered removals through the proxies.
     void removeRecipients(const QList<int> &rows);
-    // Every row's recipient (ids and names; extra CSV data is not kept).
+    // These rows' recipients, with their extra CSV columns.
     RecipientList recipients(const QList<int> &rows) const;
 
     Recipient recipient(int row) const;
@@ -96,6 +98,10 @@ private:
     QList<int> rolesFor(quint32 roleMask) const;
 
     std::vector<RecipientRow> m_rows;
+    // Extra CSV columns by row number, only for rows that have them; the
+    // column list is shared by all rows of one file (implicit sharing), so a
+    // row costs its values only.
+    QHash<int, RecipientExtra> m_extra;
     // Object ids are GUIDs: 16 bytes per key instead of a 36-character QString.
     QHash<QUuid, int> m_rowByGuid;
     QHash<QString, int> m_rowByOtherId; // ids that are not GUIDs (tests, future kinds)

@@ -17,6 +17,7 @@
 #include "Session.h"
 #include "TablePage.h"
 #include "TenantIndicator.h"
+#include "TestSendAction.h"
 #include "UiLogging.h"
 #include "Workspace.h"
 #include "compose/ComposerPage.h"
@@ -242,12 +243,9 @@ QWidget *MainWindow::createComposer()
         return document;
     });
     connect(m_composer, &ComposerPage::documentChanged, m_send, &SendPage::refreshEnabled);
-    connect(m_composer, &ComposerPage::sendTestRequested, this, [this] {
-        statusBar()->showMessage(
-            tr("Send test needs a signed-in admin (browser sign-in); this profile signs in "
-               "as the app."),
-            8000);
-    });
+    // "Send test to me": one bound message to one user, never journaled.
+    m_testSend = new TestSendAction(session(), this, statusBar(), m_activity, this);
+    connect(m_composer, &ComposerPage::sendTestRequested, m_testSend, &TestSendAction::request);
     // Preview-as choices: the first recipients of the table, refreshed when it changes.
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);

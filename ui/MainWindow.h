@@ -22,6 +22,7 @@ class ProfileOpener;
 class SendPage;
 class RecipientsPage;
 class Session;
+class TestSendAction;
 class Workspace;
 
 class MainWindow : public QMainWindow
@@ -56,6 +57,7 @@ public:
     SendPage *sendPage() const { return m_send; }
     HistoryPage *historyPage() const { return m_history; }
     ComposerPage *composerPage() const { return m_composer; }
+    TestSendAction *testSendAction() const { return m_testSend; }
     // Outside the demo: opens the profile used last time (if any).
     void openLastProfile();
     ProfileOpener *profiles() const { return m_profiles; }
@@ -91,6 +93,7 @@ private:
     SendPage *m_send = nullptr;
     HistoryPage *m_history = nullptr;
     ComposerPage *m_composer = nullptr;
+    TestSendAction *m_testSend = nullptr;
     bool m_closeAfterStop = false;
     ProfileOpener *m_profiles = nullptr;
     bool m_painted = false;
