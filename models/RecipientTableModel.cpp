@@ -327,6 +327,17 @@ Recipient RecipientTableModel::recipient(int row) const
     return recipient;
 }
 
+bool RecipientTableModel::setExtra(int row, const RecipientExtra &extra)
+{
+    if (row < 0 || row >= rowCount())
+        return false;
+    if (extra.isEmpty())
+        m_extra.remove(row);
+    else
+        m_extra.insert(row, extra);
+    return true;
+}
+
 int RecipientTableModel::rowForId(QStringView objectId) const
 {
     if (objectId.isEmpty())

@@ -84,6 +84,8 @@ public:
     bool updateById(QStringView objectId, const RecipientUpdate &update);
     // Whole-row replacement, e.g. after directory resolution (id, names).
     bool replaceRecipient(int row, const Recipient &recipient);
+    // The row's extra CSV columns (template data; no column shows them).
+    bool setExtra(int row, const RecipientExtra &extra);
 
     // Emits the pending dataChanged ranges now instead of on the next event-loop pass.
     void flush();

@@ -118,8 +118,13 @@ void RecipientLoader::append(int chipId, const RecipientList &recipients)
         const QString key = keyOf(recipient);
         it->keys.insert(key);
         ++it->added;
-        if (!recipient.id.isEmpty() && m_model->rowForId(recipient.id) >= 0)
-            continue; // already in the table through another source
+        const int existing = recipient.id.isEmpty() ? -1 : m_model->rowForId(recipient.id);
+        if (existing >= 0) {
+            // Already in the table through another source; a CSV still brings its columns.
+            if (!recipient.extra.isEmpty())
+                m_model->setExtra(existing, recipient.extra);
+            continue;
+        }
         fresh.append(recipient);
     }
     m_model->appendRecipients(fresh);

@@ -89,8 +89,12 @@ void TestSendAction::send(const QString &who)
     }
     auto activities = std::make_shared<campaign::MessageActivitySource>(*m_document);
     auto *job = new campaign::TestSend(m_session->graph(), m_session->bot(), activities, who, this);
-    // CSV columns of the recipient previewed, for the fields the directory lacks.
-    job->setExtraFields(m_previewedAs.fields());
+    // The CSV columns of the recipient previewed (the directory has none of
+    // them); directory fields are the test recipient's own.
+    QJsonObject extra = m_previewedAs.fields();
+    for (const QString &field : message::RecipientData::standardFields())
+        extra.remove(field);
+    job->setExtraFields(extra);
     m_send = job;
     if (m_activity)
         m_ticket = m_activity->begin(tr("Sending a test to %1…").arg(who));

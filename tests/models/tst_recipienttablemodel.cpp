@@ -80,6 +80,7 @@ private slots:
     void replaceRecipientReindexes();
     void resetAndClear();
     void recipientRoundTrip();
+    void extraColumnsFollowTheirRows();
 };
 
 void TestRecipientTableModel::columnsAndHeaders()
@@ -435,10 +436,43 @@ void TestRecipientTableModel::recipientRoundTrip()
     r.extra = RecipientExtra({QStringLiteral("Dept")}, {QStringLiteral("Sales")});
     model.appendRecipients({r});
     Recipient back = model.recipient(0);
-    QVERIFY(back.extra.isEmpty()); // template data is not table data
-    r.extra = {};
-    QCOMPARE(back, r);
+    QCOMPARE(back, r); // the CSV columns too: template data for previews and sends
+    QCOMPARE(back.extra.value(u"dept"), QStringLiteral("Sales"));
     QCOMPARE(model.recipient(1), Recipient());
+    QCOMPARE(model.columnCount(), 8); // but no table column
+}
+
+void TestRecipientTableModel::extraColumnsFollowTheirRows()
+{
+    Model model;
+    const QStringList columns{QStringLiteral("Office")};
+    RecipientList list = makeRecipients(0, 6);
+    for (int i : {1, 3, 4})
+        list[i].extra = RecipientExtra(columns, {QStringLiteral("office %1").arg(i)});
+    model.appendRecipients(list);
+    QVERIFY(model.recipient(0).extra.isEmpty()); // only rows that have them
+    QCOMPARE(model.recipient(3).extra.value(u"Office"), QStringLiteral("office 3"));
+
+    model.removeRecipients({0, 3});
+    QCOMPARE(model.rowCount(), 4);
+    const QStringList expected{QStringLiteral("office 1"), QString(), QStringLiteral("office 4"), QString()};
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(model.recipient(row).extra.value(u"Office"), expected.at(row));
+    QCOMPARE(model.recipients({2, 0}).at(0).extra.value(u"Office"), QStringLiteral("office 4"));
+
+    // Directory resolution replaces the row without columns: it keeps its own.
+    Recipient resolved = model.recipient(0);
+    resolved.extra = {};
+    resolved.displayName = QStringLiteral("Resolved");
+    QVERIFY(model.replaceRecipient(0, resolved));
+    QCOMPARE(model.recipient(0).extra.value(u"Office"), QStringLiteral("office 1"));
+    QVERIFY(model.setExtra(1, RecipientExtra(columns, {QStringLiteral("late")})));
+    QCOMPARE(model.recipient(1).extra.value(u"Office"), QStringLiteral("late"));
+    QVERIFY(!model.setExtra(9, RecipientExtra(columns, {QStringLiteral("x")})));
+
+    model.setRecipients(makeRecipients(0, 2));
+    QVERIFY(model.recipient(0).extra.isEmpty());
+    QVERIFY(model.recipient(1).extra.isEmpty());
 }
 
 QTEST_MAIN(TestRecipientTableModel)
