@@ -327,6 +327,20 @@ void TestComposerSend::csvColumnsReachPreviewAndPayload()
         QVERIFY(bound.json.contains(office.toUtf8()));
         QCOMPARE(row.payloadHash, bound.hash);
     }
+
+    // A second CSV naming someone already in the table brings its columns to that row.
+    const QString path2 = dir.filePath(QStringLiteral("moved.csv"));
+    QFile moved(path2);
+    QVERIFY(moved.open(QIODevice::WriteOnly));
+    moved.write("userPrincipalName,Office\n" + upns.at(1).toUtf8() + ",Bergen\n");
+    moved.close();
+    m_window->recipientsPage()->importCsv(path2);
+    QTRY_VERIFY((csv = m_window->findChild<ui::CsvImportDialog *>()) && csv->isVisible());
+    QTRY_VERIFY(csv->isParsed());
+    QTest::mouseClick(csv->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->workspace()->loader()->isBusy(), 20000);
+    QCOMPARE(model()->rowCount(), 2);
+    QCOMPARE(model()->recipient(oslo).extra.value(u"Office"), QStringLiteral("Bergen"));
 }
 
 QTEST_MAIN(TestComposerSend)
