@@ -50,12 +50,20 @@ RecipientSelection RecipientSelection::fromParser(const QCommandLineParser &pars
     r.allUsers = parser.isSet(QStringLiteral("all-users"));
     r.teams = parser.values(QStringLiteral("team"));
     r.teamsFile = parser.value(QStringLiteral("teams"));
+    for (const QString &name : {QStringLiteral("users"), QStringLiteral("group"), QStringLiteral("teams")}) {
+        if (parser.values(name).size() > 1)
+            r.repeated << name;
+    }
     return r;
 }
 
 QStringList RecipientSelection::problems() const
 {
     QStringList result;
+    for (const QString &name : repeated) {
+        result << tr("--%1 can be given only once; run once per %2, or put everyone in one --users file")
+                      .arg(name, name == QLatin1String("group") ? tr("group") : tr("file"));
+    }
     if (!usersFile.isEmpty()) {
         if (const QString p = fileProblem(QStringLiteral("--users"), usersFile); !p.isEmpty())
             result << p;

@@ -23,6 +23,9 @@ struct RecipientSelection
     bool allUsers = false;
     QStringList teams; // --team, repeatable
     QString teamsFile; // --teams FILE
+    // Single-valued options given more than once ("--group"): refused, never
+    // silently reduced to the last one.
+    QStringList repeated;
 
     bool isEmpty() const
     {

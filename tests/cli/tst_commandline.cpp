@@ -75,6 +75,12 @@ void TestCommandLine::parse_data()
     QTest::newRow("two-word help") << QStringList{"app", "find", "--help"} << true << Action::CommandHelp
                                    << "app find"
                                    << "";
+    QTest::newRow("repeated --group") << QStringList{"probe", "--app", "1", "--group", "g1", "--group", "g2"}
+                                      << false << Action::Run << "probe"
+                                      << "--group can be given only once";
+    QTest::newRow("repeated --teams") << QStringList{"probe", "--app", "1", "--teams", "a", "--teams", "b"}
+                                      << false << Action::Run << "probe"
+                                      << "--teams can be given only once";
     QTest::newRow("demo alone") << QStringList{"--demo"} << true << Action::DemoScenario << ""
                                 << "";
     QTest::newRow("demo + command") << QStringList{"--demo", "probe", "--app", "1", "--all-users"} << true
