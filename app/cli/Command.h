@@ -72,6 +72,23 @@ public:
     // Stop soon: send nothing new, record what is in flight (or mark it
     // unconfirmed), then emit finished(). May be called more than once.
     virtual void cancel() = 0;
+
+protected:
+    // Emits finished(code) the first time only: the "exactly once" contract
+    // of finished() lives here, not in a flag of every command.
+    void finishOnce(ExitCode code)
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        emit finished(code);
+    }
+    bool hasFinished() const { return m_finished; }
+    // For destructors: late callbacks then see a finished command and emit nothing.
+    void markFinished() { m_finished = true; }
+
+private:
+    bool m_finished = false;
 };
 
 } // namespace herald::cli

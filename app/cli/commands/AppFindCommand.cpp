@@ -19,7 +19,7 @@ const QString kFromTeam = QStringLiteral("from-team");
 
 AppFindCommand::~AppFindCommand()
 {
-    m_done = true;
+    markFinished();
     if (m_lookup)
         m_lookup->abort();
 }
@@ -87,7 +87,7 @@ void AppFindCommand::start(CommandContext &context)
 void AppFindCommand::onFinished()
 {
     AppLookup *lookup = m_lookup;
-    if (!lookup || m_done)
+    if (!lookup || hasFinished())
         return;
     if (!lookup->succeeded()) {
         done(reportError(*m_context, lookup->error()));
@@ -120,10 +120,7 @@ void AppFindCommand::cancel()
 
 void AppFindCommand::done(ExitCode code)
 {
-    if (m_done)
-        return;
-    m_done = true;
-    emit finished(code);
+    finishOnce(code);
 }
 
 } // namespace herald::cli

@@ -37,7 +37,6 @@ private:
     CommandContext *m_context = nullptr;
     QPointer<GraphSession> m_session;
     QPointer<install::AppLookup> m_lookup;
-    bool m_done = false;
 };
 
 } // namespace herald::cli

@@ -12,7 +12,7 @@ using auth::PreflightCheck;
 
 CheckCommand::~CheckCommand()
 {
-    m_done = true;
+    markFinished();
     if (m_preflight)
         m_preflight->abort();
 }
@@ -68,7 +68,7 @@ void CheckCommand::start(CommandContext &context)
 void CheckCommand::onFinished()
 {
     auth::Preflight *preflight = m_preflight;
-    if (!preflight || m_done)
+    if (!preflight || hasFinished())
         return;
     if (!preflight->succeeded()) {
         done(reportError(*m_context, preflight->error()));
@@ -101,10 +101,7 @@ void CheckCommand::cancel()
 
 void CheckCommand::done(ExitCode code)
 {
-    if (m_done)
-        return;
-    m_done = true;
-    emit finished(code);
+    finishOnce(code);
 }
 
 } // namespace herald::cli

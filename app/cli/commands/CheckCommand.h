@@ -39,7 +39,6 @@ private:
     QPointer<GraphSession> m_session;
     QPointer<auth::TokenProvider> m_bot;
     QPointer<auth::Preflight> m_preflight;
-    bool m_done = false;
 };
 
 } // namespace herald::cli

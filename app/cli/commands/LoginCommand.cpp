@@ -36,7 +36,7 @@ void openBrowser(const QUrl &url)
 
 LoginCommand::~LoginCommand()
 {
-    m_done = true;
+    markFinished();
     if (m_signIn)
         m_signIn->abort();
 }
@@ -104,7 +104,7 @@ void LoginCommand::start(CommandContext &context)
 void LoginCommand::onSignedIn()
 {
     auth::DelegatedSignIn *signIn = m_signIn;
-    if (!signIn || m_done)
+    if (!signIn || hasFinished())
         return;
     if (!signIn->succeeded()) {
         const ExitCode code = reportError(*m_context, signIn->error());
@@ -121,7 +121,7 @@ void LoginCommand::onSignedIn()
     const QString profile = m_context->settings().profile;
     auto *job = m_store->write(profile, config::SecretKind::RefreshToken, signIn->refreshToken());
     connect(job, &graph::Job::finished, this, [this, job, profile] {
-        if (m_done)
+        if (hasFinished())
             return;
         if (!job->succeeded()) {
             m_context->error(job->error().message + QLatin1Char(' ') + job->error().hint);
@@ -148,10 +148,7 @@ void LoginCommand::cancel()
 
 void LoginCommand::done(ExitCode code)
 {
-    if (m_done)
-        return;
-    m_done = true;
-    emit finished(code);
+    finishOnce(code);
 }
 
 } // namespace herald::cli

@@ -38,7 +38,6 @@ private:
     CommandContext *m_context = nullptr;
     QPointer<auth::DelegatedSignIn> m_signIn;
     QPointer<secrets::SecretStore> m_store;
-    bool m_done = false;
 };
 
 } // namespace herald::cli

@@ -36,7 +36,7 @@ bool sameKey(const QJsonValue &a, const QJsonValue &b)
 
 PreviewCommand::~PreviewCommand()
 {
-    m_done = true;
+    markFinished();
     if (m_job) {
         disconnect(m_job, nullptr, this, nullptr);
         m_job->abort();
@@ -140,7 +140,7 @@ void PreviewCommand::lookUpUser(bool byMail)
     const QString url = byMail ? query::userByMail(m_user) : query::userByKey(m_user);
     m_job = m_session->client()->send(graph::GraphRequest::get(url));
     connect(m_job, &graph::Job::finished, this, [this, byMail, job = m_job] {
-        if (m_done || !job)
+        if (hasFinished() || !job)
             return;
         const graph::GraphError &error = job->error();
         if (error.isError()) {
@@ -258,10 +258,7 @@ void PreviewCommand::cancel()
 
 void PreviewCommand::done(ExitCode code)
 {
-    if (m_done)
-        return;
-    m_done = true;
-    emit finished(code);
+    finishOnce(code);
 }
 
 } // namespace herald::cli

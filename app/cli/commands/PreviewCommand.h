@@ -51,7 +51,6 @@ private:
     QString m_user;
     QPointer<GraphSession> m_session;
     QPointer<graph::GraphRequestJob> m_job;
-    bool m_done = false;
 };
 
 } // namespace herald::cli

@@ -14,7 +14,7 @@ using graph::GraphError;
 
 RecipientCommand::~RecipientCommand()
 {
-    m_done = true;
+    markFinished();
     if (m_pipeline) {
         disconnect(m_pipeline, nullptr, this, nullptr);
         m_pipeline->abort();
@@ -62,7 +62,7 @@ void RecipientCommand::start(CommandContext &context)
 
 void RecipientCommand::run(const install::TeamsApp &app)
 {
-    if (m_done)
+    if (hasFinished())
         return;
     auto *feed
         = new install::ResolverRecipientFeed(m_session->client(), sourceOf(m_context->input().recipients));
@@ -89,7 +89,7 @@ void RecipientCommand::run(const install::TeamsApp &app)
 void RecipientCommand::onPipelineFinished()
 {
     install::RecipientPipeline *pipeline = m_pipeline;
-    if (!pipeline || m_done)
+    if (!pipeline || hasFinished())
         return;
     if (!pipeline->succeeded()) {
         done(reportError(*m_context, pipeline->error()));
@@ -105,7 +105,7 @@ void RecipientCommand::onPipelineFinished()
 
 void RecipientCommand::cancel()
 {
-    if (m_done)
+    if (hasFinished())
         return;
     if (m_app)
         m_app->abort();
@@ -118,10 +118,7 @@ void RecipientCommand::cancel()
 
 void RecipientCommand::done(ExitCode code)
 {
-    if (m_done)
-        return;
-    m_done = true;
-    emit finished(code);
+    finishOnce(code);
 }
 
 } // namespace herald::cli

@@ -64,7 +64,6 @@ private:
     QPointer<AppResolution> m_app;
     QPointer<install::RecipientPipeline> m_pipeline;
     QPointer<install::RecipientFeed> m_feed;
-    bool m_done = false;
 };
 
 } // namespace herald::cli

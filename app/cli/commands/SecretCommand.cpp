@@ -71,7 +71,7 @@ SecretCommand::SecretCommand(Mode mode, QObject *parent)
 
 SecretCommand::~SecretCommand()
 {
-    m_done = true;
+    markFinished();
 }
 
 CommandSpec SecretCommand::setSpec()
@@ -199,7 +199,7 @@ void SecretCommand::startSet()
     }
     SecretJob *job = m_store->write(profile, kind, *secret);
     connect(job, &graph::Job::finished, this, [this, job, kind, profile] {
-        if (m_done)
+        if (hasFinished())
             return;
         if (!job->succeeded()) {
             done(reportKeychainError(*m_context, job->error()));
@@ -221,7 +221,7 @@ void SecretCommand::startClear()
     const QString profile = m_context->settings().profile;
     SecretJob *job = m_store->remove(profile, kind);
     connect(job, &graph::Job::finished, this, [this, job, kind, profile] {
-        if (m_done)
+        if (hasFinished())
             return;
         if (!job->succeeded()) {
             done(reportKeychainError(*m_context, job->error()));
@@ -247,7 +247,7 @@ void SecretCommand::statusNext()
     const SecretKind kind = kinds[m_statusIndex++];
     SecretJob *job = m_store->read(m_context->settings().profile, kind);
     connect(job, &graph::Job::finished, this, [this, job, kind] {
-        if (m_done)
+        if (hasFinished())
             return;
         if (!job->succeeded()) {
             done(reportKeychainError(*m_context, job->error()));
@@ -273,10 +273,7 @@ void SecretCommand::cancel()
 
 void SecretCommand::done(ExitCode code)
 {
-    if (m_done)
-        return;
-    m_done = true;
-    emit finished(code);
+    finishOnce(code);
 }
 
 } // namespace herald::cli

@@ -50,7 +50,6 @@ private:
     CommandContext *m_context = nullptr;
     QPointer<secrets::SecretStore> m_store;
     int m_statusIndex = 0;
-    bool m_done = false;
 };
 
 } // namespace herald::cli

@@ -85,7 +85,7 @@ SendCommand::SendCommand() = default;
 
 SendCommand::~SendCommand()
 {
-    m_done = true;
+    markFinished();
     delete m_runner.data(); // before the store it writes to
 }
 
@@ -229,7 +229,7 @@ static campaign::DirectoryIntake *makeIntake(CommandContext &context, GraphSessi
 
 void SendCommand::createCampaign(const install::TeamsApp &app)
 {
-    if (m_done)
+    if (hasFinished())
         return;
     CommandContext &context = *m_context;
     const CommandInput &in = context.input();
@@ -367,7 +367,7 @@ void SendCommand::onRowChanged(const campaign::JournalRow &row)
 void SendCommand::onRunnerFinished()
 {
     CampaignRunner *runner = m_runner;
-    if (!runner || m_done)
+    if (!runner || hasFinished())
         return;
     const campaign::CampaignProgress p = runner->progress();
     const QString journal = m_store->path();
@@ -408,7 +408,7 @@ void SendCommand::onRunnerFinished()
 
 void SendCommand::cancel()
 {
-    if (m_done)
+    if (hasFinished())
         return;
     if (m_runner) {
         m_runner->stop(); // finished() follows once the requests in flight are answered
@@ -429,12 +429,11 @@ void SendCommand::cancel()
 
 void SendCommand::done(ExitCode code)
 {
-    if (m_done)
+    if (hasFinished())
         return;
-    m_done = true;
     if (m_lock)
         m_lock->unlock();
-    emit finished(code);
+    finishOnce(code);
 }
 
 } // namespace herald::cli

@@ -83,7 +83,6 @@ private:
     QString m_campaignName;
     qint64 m_doneAtStart = 0;
     bool m_newCampaign = false;
-    bool m_done = false;
 };
 
 } // namespace herald::cli
