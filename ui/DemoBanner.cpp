@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QStyle>
 
 namespace herald::ui {
@@ -50,10 +51,17 @@ void DemoBanner::showStarting()
     show();
 }
 
-void DemoBanner::showRunning(const QString &host, quint16 port)
+void DemoBanner::showRunning(const QString &host, quint16 port, double timeScale)
 {
-    m_text->setText(tr("<b>Demo mode</b> — a simulated tenant on %1:%2. Nothing leaves this computer.")
-                        .arg(host.toHtmlEscaped(), QString::number(port)));
+    QString text = tr("<b>Demo mode</b> — a simulated tenant on %1:%2. Nothing leaves this computer.")
+                       .arg(host.toHtmlEscaped(), QString::number(port));
+    // Say it: otherwise the rates and ETAs seen here set wrong expectations for
+    // a real tenant.
+    if (timeScale > 1.0)
+        text += QLatin1Char(' ')
+            + tr("Service limits run %1 times faster than in a real tenant.")
+                  .arg(QLocale().toString(timeScale));
+    m_text->setText(text);
     show();
 }
 

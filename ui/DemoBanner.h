@@ -16,7 +16,7 @@ public:
     explicit DemoBanner(QWidget *parent = nullptr);
 
     void showStarting();
-    void showRunning(const QString &host, quint16 port);
+    void showRunning(const QString &host, quint16 port, double timeScale);
     void showFailed(const QString &error);
 
     QString text() const;

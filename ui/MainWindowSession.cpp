@@ -60,7 +60,7 @@ void MainWindow::attachDemo(DemoSession *demo)
 
     auto onStarted = [this, demo] {
         const DemoTenant &tenant = demo->tenant();
-        m_demoBanner->showRunning(tenant.host, tenant.port);
+        m_demoBanner->showRunning(tenant.host, tenant.port, tenant.timeScale);
         // The demo's profile: the simulator's endpoints and identities; its
         // generated secret stays in memory.
         Session::Profile profile;

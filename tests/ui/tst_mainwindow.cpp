@@ -225,6 +225,7 @@ void TestMainWindow::demoShowsBannerAndSimulatorAnswers()
     QVERIFY2(banner->text().contains(QStringLiteral("127.0.0.1:%1").arg(tenant.port)),
              qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QStringLiteral("Nothing leaves this computer")));
+    QVERIFY2(banner->text().contains(QStringLiteral("run 10 times faster")), qPrintable(banner->text()));
     QVERIFY(!tenant.appId.isEmpty());
     QVERIFY(!demo.clientSecret().isEmpty());
     QVERIFY(!banner->text().contains(demo.clientSecret()));

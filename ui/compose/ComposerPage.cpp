@@ -50,6 +50,11 @@ const char kStarterCard[] = R"({
 
 // The preview-as list stays usable with a whole tenant loaded.
 constexpr int kPreviewAsChoices = 1000;
+// Initial split of the page (only the ratio matters) and the narrowest the
+// preview may get: about the width of a card in a Teams chat on a laptop.
+constexpr int kEditorSideWidth = 560;
+constexpr int kPreviewSideWidth = 440;
+constexpr int kMinimumPreviewWidth = 320;
 
 QScrollArea *scrollFor(QWidget *widget, QWidget *parent)
 {
@@ -78,6 +83,13 @@ ComposerPage::ComposerPage(QWidget *parent)
     splitter->addWidget(createPreviewSide());
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    // Left alone, the splitter sizes each side by its size hint: the editor and
+    // field list then take everything and the preview shrinks to a narrow
+    // column that wraps every line. Start near an even split (the preview is
+    // what the admin checks before sending) and never narrower than a Teams
+    // chat bubble on a small laptop.
+    splitter->widget(1)->setMinimumWidth(kMinimumPreviewWidth);
+    splitter->setSizes({kEditorSideWidth, kPreviewSideWidth});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);

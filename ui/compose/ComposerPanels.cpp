@@ -83,6 +83,10 @@ PayloadSizeIndicator::PayloadSizeIndicator(QWidget *parent)
     m_bar->setAccessibleName(tr("Payload size"));
     m_label = new QLabel(this);
     m_label->setObjectName(QStringLiteral("payloadSizeText"));
+    // Wrapping keeps a long address in "(largest: ...)" or the over-limit
+    // sentence from setting the editor's minimum width (which squeezed the
+    // preview) or being clipped.
+    m_label->setWordWrap(true);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_bar);
