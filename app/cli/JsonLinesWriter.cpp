@@ -13,41 +13,11 @@ JsonLinesWriter::JsonLinesWriter(QTextStream &out)
 
 QString JsonLinesWriter::jsonString(const QString &text)
 {
-    QString result;
-    result.reserve(text.size() + 2);
-    result += QLatin1Char('"');
-    for (QChar c : text) {
-        switch (c.unicode()) {
-        case '"':
-            result += QLatin1String("\\\"");
-            break;
-        case '\\':
-            result += QLatin1String("\\\\");
-            break;
-        case '\n':
-            result += QLatin1String("\\n");
-            break;
-        case '\r':
-            result += QLatin1String("\\r");
-            break;
-        case '\t':
-            result += QLatin1String("\\t");
-            break;
-        case '\b':
-            result += QLatin1String("\\b");
-            break;
-        case '\f':
-            result += QLatin1String("\\f");
-            break;
-        default:
-            if (c.unicode() < 0x20)
-                result += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                result += c;
-        }
-    }
-    result += QLatin1Char('"');
-    return result;
+    // RFC 8259 section 7: quotation mark, reverse solidus and the control
+    // characters must be escaped; \uXXXX is valid for any of the controls.
+    const auto unicodeEscape
+        = [](char16_t c) { return QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0')); };
+    return QLatin1Char('"') + escapeControls(text, unicodeEscape, u"\"\\") + QLatin1Char('"');
 }
 
 QString JsonLinesWriter::jsonValue(const QJsonValue &value)

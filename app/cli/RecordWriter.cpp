@@ -106,6 +106,29 @@ void RecordWriter::flush()
     m_out.flush();
 }
 
+QString RecordWriter::escapeControls(const QString &text, QString (*otherControl)(char16_t),
+                                     QStringView quoted)
+{
+    QString result;
+    result.reserve(text.size() + 8);
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == '\n')
+            result += QLatin1String("\\n");
+        else if (u == '\r')
+            result += QLatin1String("\\r");
+        else if (u == '\t')
+            result += QLatin1String("\\t");
+        else if (u < 0x20)
+            result += otherControl(u);
+        else if (quoted.contains(c))
+            result += QLatin1Char('\\') + c;
+        else
+            result += c;
+    }
+    return result;
+}
+
 QString RecordWriter::textOf(const QJsonValue &value)
 {
     switch (value.type()) {

@@ -66,6 +66,13 @@ protected:
     // fraction, null as empty, arrays/objects as compact JSON.
     static QString textOf(const QJsonValue &value);
 
+    // `text` with \n, \r and \t written as those two-character escapes, any
+    // other C0 control character as `otherControl` makes it, and each
+    // character of `quoted` preceded by a backslash. Table cells and JSON
+    // strings differ only in the last two.
+    static QString escapeControls(const QString &text, QString (*otherControl)(char16_t),
+                                  QStringView quoted = {});
+
     virtual void writeHeader() = 0;
     virtual void writeRecord(const Record &record) = 0;
 

@@ -13,30 +13,14 @@ TableWriter::TableWriter(QTextStream &out)
 
 QString TableWriter::escaped(const QString &text)
 {
+    // Control characters would move the cursor or recolour the terminal: a
+    // display name is not allowed to do that.
     bool plain = std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20; });
     if (plain)
         return text;
-    QString result;
-    result.reserve(text.size() + 8);
-    for (QChar c : text) {
-        switch (c.unicode()) {
-        case '\n':
-            result += QLatin1String("\\n");
-            break;
-        case '\r':
-            result += QLatin1String("\\r");
-            break;
-        case '\t':
-            result += QLatin1String("\\t");
-            break;
-        default:
-            if (c.unicode() < 0x20)
-                result += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
-            else
-                result += c;
-        }
-    }
-    return result;
+    const auto hexEscape
+        = [](char16_t c) { return QStringLiteral("\\x%1").arg(int(c), 2, 16, QLatin1Char('0')); };
+    return escapeControls(text, hexEscape);
 }
 
 void TableWriter::writeHeader()

@@ -196,6 +196,8 @@ void TestRecordWriter::jsonEscapes_data()
     QTest::newRow("backslash") << "C:\\path";
     QTest::newRow("newline and tab") << "a\nb\tc\r";
     QTest::newRow("control") << QString(QChar(0x01)) + "x" + QChar(0x1f);
+    QTest::newRow("backspace, form feed, escape") << QString(QChar(0x08)) + QChar(0x0c) + QChar(0x1b) + "[31m";
+    QTest::newRow("quote after control") << QString(QChar(0x07)) + "\"\\";
     QTest::newRow("unicode") << "Zoë 日本 🚀";
 }
 
