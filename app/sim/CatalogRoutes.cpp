@@ -8,13 +8,16 @@ namespace herald::sim {
 
 namespace {
 
-const QStringList &catalogRoles()
+// learn.microsoft.com/graph/api/appcatalogs-list-teamsapps (Permissions).
+// Directory.* are delegated only, "supported only for backward compatibility".
+const GraphPermissions &catalogPermissions()
 {
-    static const QStringList roles{QStringLiteral("AppCatalog.Read.All"),
-                                   QStringLiteral("AppCatalog.ReadWrite.All"),
-                                   QStringLiteral("AppCatalog.Submit"), QStringLiteral("Directory.Read.All"),
-                                   QStringLiteral("Directory.ReadWrite.All")};
-    return roles;
+    static const GraphPermissions permissions{
+        {QStringLiteral("AppCatalog.Read.All"), QStringLiteral("AppCatalog.ReadWrite.All")},
+        {QStringLiteral("AppCatalog.Submit"), QStringLiteral("AppCatalog.Read.All"),
+         QStringLiteral("AppCatalog.ReadWrite.All"), QStringLiteral("Directory.Read.All"),
+         QStringLiteral("Directory.ReadWrite.All")}};
+    return permissions;
 }
 
 } // namespace
@@ -52,8 +55,8 @@ std::optional<SimResponse> CatalogRoutes::handle(const GraphContext &ctx)
         return ctx.error(405, QStringLiteral("MethodNotAllowed"),
                          QStringLiteral("herald-sim does not publish apps; only GET is supported here."));
     }
-    if (!ctx.hasAnyRole(catalogRoles()))
-        return ctx.missingRoles(catalogRoles());
+    if (auto denied = ctx.require(catalogPermissions()))
+        return *denied;
     ODataQuery query;
     if (auto error = ctx.parseQuery(&query))
         return *error;

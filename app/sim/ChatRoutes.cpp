@@ -16,14 +16,17 @@ std::optional<SimResponse> ChatRoutes::handle(const GraphContext &ctx)
 {
     if (!ctx.segmentIs(0, "users") || !ctx.segmentIs(2, "chats") || ctx.depth() > 4)
         return std::nullopt;
-    static const QStringList roles{QStringLiteral("Chat.Read.All"), QStringLiteral("Chat.ReadBasic.All"),
-                                   QStringLiteral("Chat.ReadWrite.All")};
+    // learn.microsoft.com/graph/api/chat-list and chat-get (Permissions).
+    static const GraphPermissions permissions{
+        {QStringLiteral("Chat.ReadBasic.All"), QStringLiteral("Chat.Read.All"),
+         QStringLiteral("Chat.ReadWrite.All")},
+        {QStringLiteral("Chat.ReadBasic"), QStringLiteral("Chat.Read"), QStringLiteral("Chat.ReadWrite")}};
     if (!ctx.isGet()) {
         return ctx.error(405, QStringLiteral("MethodNotAllowed"),
                          QStringLiteral("Specified HTTP method is not allowed for the request target."));
     }
-    if (!ctx.hasAnyRole(roles))
-        return ctx.missingRoles(roles);
+    if (auto denied = ctx.require(permissions))
+        return *denied;
     const Tenant &tenant = m_services.tenant;
     const int user = tenant.findUser(ctx.segments.at(1));
     if (user < 0) {

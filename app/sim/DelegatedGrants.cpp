@@ -148,7 +148,9 @@ SimResponse DelegatedGrants::authorizationCode(const QHash<QString, QString> &fo
             400, QStringLiteral("invalid_grant"), 501481,
             QStringLiteral("The Code_Verifier does not match the code_challenge supplied in the "
                            "authorization request."));
-    return issue(pending.clientId, pending.scope);
+    // The user consented, on the (skipped) sign-in page, to what /authorize asked for.
+    const ScopeRequest request = parseScope(pending.scope);
+    return issue({pending.clientId, pending.scope, request.permissions, request.offline});
 }
 
 SimResponse DelegatedGrants::refreshToken(const QHash<QString, QString> &form)
@@ -162,44 +164,100 @@ SimResponse DelegatedGrants::refreshToken(const QHash<QString, QString> &form)
     if (form.value(QStringLiteral("client_id")).compare(m_options.clientId, Qt::CaseInsensitive) != 0)
         return m_aadError(400, QStringLiteral("invalid_grant"), 70000,
                           QStringLiteral("The refresh token was issued to a different client."));
-    const QString scope = it.value();
+    Grant grant = it.value();
     m_refreshTokens.remove(token); // rotation: see the header
-    return issue(m_options.clientId, scope);
+    // The refresh request names the scopes it wants now (any consented ones);
+    // without a scope parameter it gets those of the previous request.
+    const QString requested = form.value(QStringLiteral("scope")).trimmed();
+    if (!requested.isEmpty())
+        grant.scope = requested;
+    return issue(grant);
 }
 
-SimResponse DelegatedGrants::issue(const QString &clientId, const QString &scope)
+QStringList DelegatedGrants::defaultScopes()
 {
-    // The Graph audience; the delegated permissions granted are the requested
-    // Graph scopes (".default" = all statically consented ones).
-    QStringList granted;
-    bool offline = false;
+    // Preflight's delegated table (app/auth/Preflight.cpp) asks for these.
+    return {QStringLiteral("User.Read"),
+            QStringLiteral("User.ReadBasic.All"),
+            QStringLiteral("GroupMember.Read.All"),
+            QStringLiteral("Team.ReadBasic.All"),
+            QStringLiteral("TeamMember.Read.All"),
+            QStringLiteral("AppCatalog.Read.All"),
+            QStringLiteral("TeamsAppInstallation.ReadWriteSelfForUser"),
+            QStringLiteral("TeamsAppInstallation.ReadWriteSelfForTeam"),
+            QStringLiteral("Chat.ReadBasic")};
+}
+
+QStringList DelegatedGrants::adminConsented() const
+{
+    return m_options.delegatedScopes.isEmpty() ? defaultScopes() : m_options.delegatedScopes;
+}
+
+DelegatedGrants::ScopeRequest DelegatedGrants::parseScope(const QString &scope)
+{
+    static const QString graphPrefix = TokenIssuer::graphAudience() + QLatin1Char('/');
+    ScopeRequest request;
     for (const QString &item : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        if (item == QLatin1String("offline_access"))
-            offline = true;
-        else if (item != QLatin1String("openid") && item != QLatin1String("profile"))
-            granted << item.section(QLatin1Char('/'), -1);
+        if (item == QLatin1String("offline_access")) {
+            request.offline = true;
+        } else if (item == QLatin1String("openid") || item == QLatin1String("profile")
+                   || item == QLatin1String("email")) {
+            request.oidc << item;
+        } else {
+            // Graph is the default resource: "User.Read" = "https://graph.microsoft.com/User.Read".
+            const QString name = item.startsWith(graphPrefix, Qt::CaseInsensitive)
+                ? item.mid(graphPrefix.size())
+                : item.section(QLatin1Char('/'), -1);
+            if (name == QLatin1String(".default"))
+                request.all = true;
+            else if (!name.isEmpty() && !request.permissions.contains(name, Qt::CaseInsensitive))
+                request.permissions << name;
+        }
+    }
+    return request;
+}
+
+SimResponse DelegatedGrants::issue(const Grant &grant)
+{
+    const ScopeRequest request = parseScope(grant.scope);
+    QStringList consented = adminConsented();
+    for (const QString &permission : grant.userConsented) {
+        if (!consented.contains(permission, Qt::CaseInsensitive))
+            consented << permission;
+    }
+    QStringList granted;
+    if (request.all)
+        granted = consented;
+    for (const QString &permission : request.permissions) {
+        if (!consented.contains(permission, Qt::CaseInsensitive))
+            return m_aadError(400, QStringLiteral("invalid_grant"), 65001,
+                              QStringLiteral("The user or administrator has not consented to use the "
+                                             "application with ID '%1'. Send an interactive authorization "
+                                             "request for this user and resource.")
+                                  .arg(grant.clientId));
+        if (!granted.contains(permission, Qt::CaseInsensitive))
+            granted << permission;
     }
     TokenClaims claims;
     claims.aud = TokenIssuer::graphAudience();
     claims.tid = m_options.tenantId;
     claims.iss = QStringLiteral("https://sts.windows.net/%1/").arg(m_options.tenantId);
-    claims.appid = clientId;
+    claims.appid = grant.clientId;
+    claims.idtyp = QStringLiteral("user");
     claims.scp = granted.join(QLatin1Char(' '));
-    if (claims.scp.isEmpty() || claims.scp == QLatin1String(".default"))
-        claims.scp
-            = QStringLiteral("User.Read AppCatalog.Read.All TeamsAppInstallation.ReadWriteSelfForUser");
-    claims.oid = testUserId();
+    claims.oid = m_options.signedInUser;
     claims.iat = m_clock.epochSeconds();
     claims.nbf = claims.iat;
     claims.exp = claims.iat + m_options.tokenTtlSeconds;
+    const QString scope = (granted + request.oidc).join(QLatin1Char(' '));
     QJsonObject body{{QStringLiteral("token_type"), QStringLiteral("Bearer")},
                      {QStringLiteral("scope"), scope},
                      {QStringLiteral("expires_in"), m_options.tokenTtlSeconds},
                      {QStringLiteral("ext_expires_in"), m_options.tokenTtlSeconds},
                      {QStringLiteral("access_token"), QString::fromLatin1(m_issuer.issue(claims))}};
-    if (offline) {
+    if (grant.offline) {
         const QString refresh = randomToken(64);
-        m_refreshTokens.insert(refresh, scope);
+        m_refreshTokens.insert(refresh, grant);
         body.insert(QStringLiteral("refresh_token"), refresh);
     }
     SimResponse response = SimResponse::json(200, body);

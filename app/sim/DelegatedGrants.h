@@ -11,6 +11,17 @@
 // the app registration's "http://localhost" (mobile and desktop platform);
 // for loopback Entra ignores the port, and so does the simulator.
 //
+// Scopes, as Entra grants them (permissions-consent-overview, scopes-oidc):
+// the token's `scp` holds the Graph permissions requested, with the resource
+// prefix ("https://graph.microsoft.com/") stripped and the OpenID Connect
+// scopes (openid, profile, email, offline_access) left out; "{resource}/.default"
+// stands for every permission consented for the app: the admin-consented
+// SimOptions::delegatedScopes plus what the user consented to at /authorize
+// (the test user consents to whatever is asked). A refresh may ask for fewer
+// or other consented scopes; asking for one never consented is AADSTS65001.
+// Scope names are not checked against Graph's list: a test can ask for an
+// application permission's name and see Graph refuse it.
+//
 // Stricter than Entra, on purpose: herald-sim requires PKCE, and a refresh
 // token stops working once it has been redeemed (Entra keeps the old one
 // valid for a while), so a client that does not keep the newest rotated
@@ -36,8 +47,9 @@ public:
     DelegatedGrants(const SimOptions &options, const SimClock &clock, const TokenIssuer &issuer,
                     ErrorFactory aadError);
 
-    // The signed-in test user's object id.
-    static QString testUserId() { return QStringLiteral("5d6e7f80-1a2b-4c3d-8e9f-a0b1c2d3e4f5"); }
+    // What ".default" grants when SimOptions::delegatedScopes is empty: every
+    // delegated permission Herald may use (least privileged per feature).
+    static QStringList defaultScopes();
 
     SimResponse authorize(const SimRequest &request);
     SimResponse authorizationCode(const QHash<QString, QString> &form);
@@ -52,9 +64,25 @@ private:
         QString scope;
         qint64 expiresAtMs = 0; // simulated
     };
+    struct Grant // what a refresh token stands for
+    {
+        QString clientId;
+        QString scope; // as last requested
+        QStringList userConsented; // named at /authorize
+        bool offline = false; // offline_access was granted: each answer carries a new refresh token
+    };
+    struct ScopeRequest
+    {
+        QStringList permissions; // Graph permissions named, prefix stripped
+        QStringList oidc; // openid, profile, email
+        bool all = false; // ".default"
+        bool offline = false;
+    };
 
     static bool isRegisteredRedirect(const QUrl &url);
-    SimResponse issue(const QString &clientId, const QString &scope);
+    static ScopeRequest parseScope(const QString &scope);
+    QStringList adminConsented() const;
+    SimResponse issue(const Grant &grant);
     SimResponse redirectWithError(const QUrl &redirect, const QString &state, const QString &error,
                                   const QString &description) const;
 
@@ -63,7 +91,7 @@ private:
     const TokenIssuer &m_issuer;
     ErrorFactory m_aadError;
     QHash<QString, PendingCode> m_codes;
-    QHash<QString, QString> m_refreshTokens; // token -> granted scope
+    QHash<QString, Grant> m_refreshTokens;
 };
 
 } // namespace herald::sim

@@ -4,13 +4,41 @@
 
 namespace herald::sim {
 
-bool GraphContext::hasAnyRole(const QStringList &roles) const
+QStringList GraphContext::granted() const
 {
-    for (const QString &role : roles) {
-        if (claims.roles.contains(role, Qt::CaseInsensitive))
+    return isDelegated() ? claims.scopes() : claims.roles;
+}
+
+const QStringList &GraphContext::acceptedFor(const GraphPermissions &accepted) const
+{
+    return isDelegated() ? accepted.delegated : accepted.application;
+}
+
+bool GraphContext::allows(const GraphPermissions &accepted) const
+{
+    const QStringList have = granted();
+    for (const QString &permission : acceptedFor(accepted)) {
+        if (have.contains(permission, Qt::CaseInsensitive))
             return true;
     }
     return false;
+}
+
+std::optional<SimResponse> GraphContext::require(const GraphPermissions &accepted) const
+{
+    if (allows(accepted))
+        return std::nullopt;
+    return missingPermissions(accepted);
+}
+
+std::optional<SimResponse> GraphContext::requireDirectory(const GraphPermissions &accepted) const
+{
+    if (allows(accepted))
+        return std::nullopt;
+    // The Microsoft Entra directory behind /users and /groups answers a missing
+    // permission of either kind with this one message, naming none.
+    return error(403, QStringLiteral("Authorization_RequestDenied"),
+                 QStringLiteral("Insufficient privileges to complete the operation."));
 }
 
 bool GraphContext::segmentIs(int index, const char *name) const
@@ -50,13 +78,20 @@ SimResponse GraphContext::ok(const QJsonObject &body, int status) const
     return SimResponse::json(status, body);
 }
 
-SimResponse GraphContext::missingRoles(const QStringList &accepted) const
+SimResponse GraphContext::missingPermissions(const GraphPermissions &accepted) const
 {
-    return error(
-        403, QStringLiteral("Forbidden"),
-        QStringLiteral("Missing role permissions on the request. API requires one of '%1'. Roles on the "
-                       "request '%2'.")
-            .arg(accepted.join(QStringLiteral(", ")), claims.roles.join(QStringLiteral(", "))));
+    const QString names = acceptedFor(accepted).join(QStringLiteral(", "));
+    const QString have = granted().join(QStringLiteral(", "));
+    if (isDelegated()) {
+        return error(403, QStringLiteral("Forbidden"),
+                     QStringLiteral("Missing scope permissions on the request. API requires one of '%1'. "
+                                    "Scopes on the request '%2'.")
+                         .arg(names, have));
+    }
+    return error(403, QStringLiteral("Forbidden"),
+                 QStringLiteral("Missing role permissions on the request. API requires one of '%1'. Roles on "
+                                "the request '%2'.")
+                     .arg(names, have));
 }
 
 QString GraphContext::contextUrl(const QString &fragment) const

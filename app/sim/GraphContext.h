@@ -17,6 +17,17 @@
 
 namespace herald::sim {
 
+// The permissions one Graph route accepts, as the "Permissions" table of its
+// API page lists them: application permissions are matched against an
+// app-only token's `roles`, delegated ones against a delegated token's `scp`.
+// Graph never takes one kind for the other: an application name in `scp`
+// (or a delegated name in `roles`) grants nothing.
+struct GraphPermissions
+{
+    QStringList application;
+    QStringList delegated;
+};
+
 struct GraphContext
 {
     const SimRequest &request;
@@ -27,7 +38,18 @@ struct GraphContext
     QString baseUrl; // http://127.0.0.1:PORT
     const SimClock &clock;
 
-    bool hasAnyRole(const QStringList &roles) const;
+    bool isDelegated() const { return claims.isDelegated(); }
+    // The token's permissions of its own kind: `scp` (delegated) or `roles` (app-only).
+    QStringList granted() const;
+    // The list of `accepted` that applies to this token's kind.
+    const QStringList &acceptedFor(const GraphPermissions &accepted) const;
+    bool allows(const GraphPermissions &accepted) const;
+    // nullopt when allowed; else the 403 Teams' Graph APIs send, naming the
+    // permissions the API accepts for this kind of token (missingPermissions).
+    std::optional<SimResponse> require(const GraphPermissions &accepted) const;
+    // nullopt when allowed; else the directory's (users, groups) 403, which
+    // names no permission: Authorization_RequestDenied.
+    std::optional<SimResponse> requireDirectory(const GraphPermissions &accepted) const;
     bool isGet() const { return request.method == "GET"; }
     int depth() const { return int(segments.size()); }
     // Graph matches path segment names case-insensitively.
@@ -40,8 +62,10 @@ struct GraphContext
     // Graph error body: {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}
     SimResponse error(int status, const QString &code, const QString &message) const;
     SimResponse ok(const QJsonObject &body, int status = 200) const;
-    // A 403 for teamwork resources naming the roles the API accepts, like Teams' Graph APIs do.
-    SimResponse missingRoles(const QStringList &accepted) const;
+    // A 403 for teamwork resources naming the permissions the API accepts, like
+    // Teams' Graph APIs do: "Missing role permissions on the request. ..." for
+    // app-only tokens, "Missing scope permissions on the request. ..." for delegated ones.
+    SimResponse missingPermissions(const GraphPermissions &accepted) const;
 
     QString graphRoot() const { return baseUrl + QStringLiteral("/v1.0"); }
     QString contextUrl(const QString &fragment) const;

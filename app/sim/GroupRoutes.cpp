@@ -8,31 +8,41 @@ namespace herald::sim {
 
 namespace {
 
-const QStringList &groupRoles()
+// learn.microsoft.com/graph/api/group-list, group-list-members and
+// group-list-transitivemembers (Permissions): the same names for both kinds.
+const GraphPermissions &groupPermissions()
 {
-    static const QStringList roles{QStringLiteral("GroupMember.Read.All"), QStringLiteral("Group.Read.All"),
-                                   QStringLiteral("Group.ReadWrite.All"),
-                                   QStringLiteral("Directory.Read.All"),
-                                   QStringLiteral("Directory.ReadWrite.All")};
-    return roles;
+    static const QStringList names{
+        QStringLiteral("GroupMember.Read.All"), QStringLiteral("GroupMember.ReadWrite.All"),
+        QStringLiteral("Group.Read.All"),       QStringLiteral("Group.ReadWrite.All"),
+        QStringLiteral("Directory.Read.All"),   QStringLiteral("Directory.ReadWrite.All")};
+    static const GraphPermissions permissions{names, names};
+    return permissions;
 }
 
-const QStringList &teamRoles()
+// learn.microsoft.com/graph/api/team-get and team-list (Permissions); also
+// used for the team's channels. Team.ReadBasic.All etc. exist in both kinds.
+const GraphPermissions &teamPermissions()
 {
-    static const QStringList roles{
+    static const QStringList names{
         QStringLiteral("Team.ReadBasic.All"),         QStringLiteral("TeamSettings.Read.All"),
         QStringLiteral("TeamSettings.ReadWrite.All"), QStringLiteral("Group.Read.All"),
-        QStringLiteral("Directory.Read.All"),         QStringLiteral("Directory.ReadWrite.All")};
-    return roles;
+        QStringLiteral("Group.ReadWrite.All"),        QStringLiteral("Directory.Read.All"),
+        QStringLiteral("Directory.ReadWrite.All")};
+    static const GraphPermissions permissions{names, names};
+    return permissions;
 }
 
-const QStringList &teamMemberRoles()
+// learn.microsoft.com/graph/api/team-list-members (Permissions); Group.* and
+// Directory.* only for backward compatibility.
+const GraphPermissions &teamMemberPermissions()
 {
-    static const QStringList roles{QStringLiteral("TeamMember.Read.All"),
+    static const QStringList names{QStringLiteral("TeamMember.Read.All"),
                                    QStringLiteral("TeamMember.ReadWrite.All"),
                                    QStringLiteral("Group.Read.All"), QStringLiteral("Directory.Read.All"),
                                    QStringLiteral("Directory.ReadWrite.All")};
-    return roles;
+    static const GraphPermissions permissions{names, names};
+    return permissions;
 }
 
 QStringList groupValues(const QJsonObject &group, const QString &path)
@@ -75,10 +85,8 @@ std::optional<SimResponse> GroupRoutes::handle(const GraphContext &ctx)
     }
     const Tenant &tenant = m_services.tenant;
     if (groups) {
-        if (!ctx.hasAnyRole(groupRoles())) {
-            return ctx.error(403, QStringLiteral("Authorization_RequestDenied"),
-                             QStringLiteral("Insufficient privileges to complete the operation."));
-        }
+        if (auto denied = ctx.requireDirectory(groupPermissions()))
+            return *denied;
         if (ctx.depth() == 1)
             return listGroups(ctx);
         const int g = tenant.findGroup(ctx.segments.at(1));
@@ -101,12 +109,9 @@ std::optional<SimResponse> GroupRoutes::handle(const GraphContext &ctx)
         return std::nullopt;
     }
     // teams
-    if (ctx.depth() >= 3 && ctx.segmentIs(2, "members")) {
-        if (!ctx.hasAnyRole(teamMemberRoles()))
-            return ctx.missingRoles(teamMemberRoles());
-    } else if (!ctx.hasAnyRole(teamRoles())) {
-        return ctx.missingRoles(teamRoles());
-    }
+    const bool members = ctx.depth() >= 3 && ctx.segmentIs(2, "members");
+    if (auto denied = ctx.require(members ? teamMemberPermissions() : teamPermissions()))
+        return *denied;
     if (ctx.depth() == 1)
         return listTeams(ctx);
     const int t = tenant.findTeam(ctx.segments.at(1));

@@ -12,28 +12,64 @@ namespace herald::sim {
 
 namespace {
 
-QStringList rolesFor(bool team, std::initializer_list<const char *> kinds, bool withGroupRoles)
+// TeamsAppInstallation.{kind}For{User|Team} is the delegated name; the
+// application name adds ".All". `both`: names shared by the two kinds.
+GraphPermissions installation(bool team, std::initializer_list<const char *> kinds,
+                              const QStringList &both = {})
 {
-    QStringList roles;
+    GraphPermissions p;
     for (const char *kind : kinds) {
-        roles.append(QStringLiteral("TeamsAppInstallation.%1For%2.All")
-                         .arg(QLatin1String(kind), team ? QStringLiteral("Team") : QStringLiteral("User")));
+        const QString name
+            = QStringLiteral("TeamsAppInstallation.%1For%2")
+                  .arg(QLatin1String(kind), team ? QStringLiteral("Team") : QStringLiteral("User"));
+        p.delegated << name;
+        p.application << name + QStringLiteral(".All");
     }
-    if (team && withGroupRoles) {
-        roles << QStringLiteral("Group.ReadWrite.All") << QStringLiteral("Directory.ReadWrite.All");
-    }
-    return roles;
+    p.delegated << both;
+    p.application << both;
+    return p;
 }
 
-QStringList readRoles(bool team)
+const QStringList kGroupWrite{QStringLiteral("Group.ReadWrite.All"),
+                              QStringLiteral("Directory.ReadWrite.All")};
+const QStringList kGroupRead{QStringLiteral("Group.Read.All"), QStringLiteral("Directory.Read.All"),
+                             QStringLiteral("Group.ReadWrite.All"),
+                             QStringLiteral("Directory.ReadWrite.All")};
+
+// List and get: userteamwork-list-installedapps, userteamwork-get-installedapps;
+// team-list-installedapps, team-get-installedapps (Permissions). The
+// resource-specific (*.Group, *.User) and *Selected* permissions are not modelled.
+const GraphPermissions &readPermissions(bool team)
 {
-    QStringList roles = rolesFor(
-        team,
-        {"Read", "ReadWrite", "ReadSelf", "ReadWriteSelf", "ReadWriteAndConsent", "ReadWriteAndConsentSelf"},
-        true);
-    if (team)
-        roles << QStringLiteral("Group.Read.All") << QStringLiteral("Directory.Read.All");
-    return roles;
+    static const GraphPermissions user = installation(
+        false, {"Read", "ReadWriteSelf", "ReadWrite", "ReadWriteAndConsentSelf", "ReadWriteAndConsent"});
+    static const GraphPermissions teams = installation(
+        true, {"Read", "ReadWriteSelf", "ReadWrite", "ReadWriteAndConsentSelf", "ReadWriteAndConsent"},
+        kGroupRead);
+    return team ? teams : user;
+}
+
+// Install, upgrade, uninstall: userteamwork-post-installedapps,
+// userteamwork-teamsappinstallation-upgrade, userteamwork-delete-installedapps;
+// team-post-installedapps, teamsappinstallation-upgrade, team-delete-installedapps.
+// *Self* permissions only count when the app acted on is the calling app.
+const GraphPermissions &writePermissions(bool team, bool self)
+{
+    static const GraphPermissions user = installation(false, {"ReadWrite", "ReadWriteAndConsent"});
+    static const GraphPermissions userSelf = installation(
+        false, {"ReadWriteSelf", "ReadWrite", "ReadWriteAndConsentSelf", "ReadWriteAndConsent"});
+    static const GraphPermissions teams
+        = installation(true, {"ReadWrite", "ReadWriteAndConsent"}, kGroupWrite);
+    static const GraphPermissions teamSelf = installation(
+        true, {"ReadWriteSelf", "ReadWrite", "ReadWriteAndConsentSelf", "ReadWriteAndConsent"}, kGroupWrite);
+    return team ? (self ? teamSelf : teams) : (self ? userSelf : user);
+}
+
+// The user's chat with the app: userscopeteamsappinstallation-get-chat (Permissions).
+const GraphPermissions &chatPermissions()
+{
+    static const GraphPermissions permissions = installation(false, {"Read", "ReadWrite", "ReadWriteSelf"});
+    return permissions;
 }
 
 QString bindTarget(const QJsonObject &body)
@@ -81,8 +117,8 @@ std::optional<SimResponse> InstalledAppsRoutes::handle(const GraphContext &ctx)
     }
     if (ctx.depth() > base + 3)
         return std::nullopt;
-    if (!ctx.hasAnyRole(readRoles(owner.team)))
-        return ctx.missingRoles(readRoles(owner.team));
+    if (auto denied = ctx.require(readPermissions(owner.team)))
+        return *denied;
 
     const Tenant &tenant = m_services.tenant;
     const QString key = ctx.segments.at(1);
@@ -179,20 +215,14 @@ SimResponse InstalledAppsRoutes::list(const GraphContext &ctx, const Owner &owne
                               {QStringLiteral("value"), value}});
 }
 
-std::optional<SimResponse> InstalledAppsRoutes::checkWriteRole(const GraphContext &ctx, const Owner &owner,
-                                                               int app) const
+std::optional<SimResponse> InstalledAppsRoutes::checkWritePermission(const GraphContext &ctx,
+                                                                     const Owner &owner, int app) const
 {
     // *Self* permissions only cover the calling app: the catalog app whose
     // manifest webApplicationInfo.id is the token's appid.
     const bool self
         = m_services.tenant.app(app).webApplicationId.compare(ctx.claims.appid, Qt::CaseInsensitive) == 0;
-    const QStringList accepted = self
-        ? rolesFor(owner.team,
-                   {"ReadWrite", "ReadWriteSelf", "ReadWriteAndConsent", "ReadWriteAndConsentSelf"}, true)
-        : rolesFor(owner.team, {"ReadWrite", "ReadWriteAndConsent"}, true);
-    if (!ctx.hasAnyRole(accepted))
-        return ctx.missingRoles(accepted);
-    return std::nullopt;
+    return ctx.require(writePermissions(owner.team, self));
 }
 
 SimResponse InstalledAppsRoutes::install(const GraphContext &ctx, const Owner &owner)
@@ -226,7 +256,7 @@ SimResponse InstalledAppsRoutes::install(const GraphContext &ctx, const Owner &o
                            "to the organization's app catalog or the Microsoft Teams Store.")
                 .arg(a.displayName));
     }
-    if (auto error = checkWriteRole(ctx, owner, app))
+    if (auto error = checkWritePermission(ctx, owner, app))
         return *error;
     if (!owner.team && app == tenant.orgApp() && tenant.user(owner.index).policyBlocked) {
         return ctx.error(
@@ -271,7 +301,7 @@ SimResponse InstalledAppsRoutes::onInstallation(const GraphContext &ctx, const O
         return ctx.ok(body);
     }
     if (action.isEmpty() && method == "DELETE") {
-        if (auto error = checkWriteRole(ctx, owner, app))
+        if (auto error = checkWritePermission(ctx, owner, app))
             return *error;
         if (owner.team)
             tenant.uninstallForTeam(owner.index, app);
@@ -281,7 +311,7 @@ SimResponse InstalledAppsRoutes::onInstallation(const GraphContext &ctx, const O
         return SimResponse::empty(204);
     }
     if (action.compare(QLatin1String("upgrade"), Qt::CaseInsensitive) == 0 && method == "POST") {
-        if (auto error = checkWriteRole(ctx, owner, app))
+        if (auto error = checkWritePermission(ctx, owner, app))
             return *error;
         // Already at the catalog's latest version after this call.
         if (owner.team)
@@ -289,6 +319,8 @@ SimResponse InstalledAppsRoutes::onInstallation(const GraphContext &ctx, const O
         return SimResponse::empty(204);
     }
     if (!owner.team && action.compare(QLatin1String("chat"), Qt::CaseInsensitive) == 0 && method == "GET") {
+        if (auto denied = ctx.require(chatPermissions()))
+            return *denied;
         const SimCatalogApp &a = tenant.app(app);
         if (a.botId.isEmpty()) {
             return ctx.error(

@@ -36,7 +36,8 @@ private:
     SimResponse install(const GraphContext &ctx, const Owner &owner);
     SimResponse onInstallation(const GraphContext &ctx, const Owner &owner, const QString &installationId,
                                const QString &action);
-    std::optional<SimResponse> checkWriteRole(const GraphContext &ctx, const Owner &owner, int app) const;
+    std::optional<SimResponse> checkWritePermission(const GraphContext &ctx, const Owner &owner,
+                                                    int app) const;
     QJsonObject installationJson(const Owner &owner, int app, const QString &version,
                                  const class ODataQuery &query) const;
     const QVector<struct SimInstallation> &installs(const Owner &owner) const;

@@ -35,8 +35,25 @@ public:
         if (options.clientSecret.isEmpty())
             options.clientSecret = generateSecret();
         tenant = TenantGenerator::generate(options);
+        resolveSignedInUser();
         services = std::make_unique<SimServices>(options, *tenant);
         router = std::make_unique<Router>(*services);
+    }
+
+    // The delegated sign-in's user is a real user of the tenant (the `oid` of
+    // delegated tokens). An unknown id or UPN stays as given: Graph then
+    // answers 404 for that user, as it would for a deleted account.
+    void resolveSignedInUser()
+    {
+        int user = options.signedInUser.isEmpty() ? -1 : tenant->findUser(options.signedInUser);
+        for (int i = 0; options.signedInUser.isEmpty() && i < tenant->userCount(); ++i) {
+            if (tenant->user(i).teamsLicensed && !tenant->user(i).policyBlocked) {
+                user = i;
+                break;
+            }
+        }
+        if (user >= 0)
+            options.signedInUser = tenant->user(user).id;
     }
 
     SimOptions options;

@@ -54,6 +54,11 @@ struct SimOptions
     QString clientId = QStringLiteral("0d7c5f4e-1a2b-4c3d-9e8f-112233445566");
     QString clientSecret;               // empty = generated at random (read it back with options())
     QStringList roles;                  // app roles in issued tokens; empty = every role Herald may need
+    QStringList delegatedScopes;        // delegated permissions admin-consented for the app (what
+                                        // ".default" grants a user); empty = every one Herald may need
+    QString signedInUser;               // who /authorize signs in (id or UPN); empty = the first
+                                        // licensed user the app policy does not block. Resolved to
+                                        // the object id by SimServer.
     int tokenTtlSeconds = 3600;         // simulated seconds
     QByteArray clientCertificatePem;    // certificate "uploaded" to the app: verifies client assertions
 

@@ -49,7 +49,7 @@ QByteArray TokenIssuer::issue(const TokenClaims &claims) const
     };
     if (!claims.roles.isEmpty())
         payload.insert(QStringLiteral("roles"), QJsonArray::fromStringList(claims.roles));
-    if (!claims.scp.isEmpty()) {
+    if (claims.isDelegated()) {
         // A delegated (user) token: scp instead of roles, the user as subject,
         // a public client (appidacr 0).
         payload.insert(QStringLiteral("scp"), claims.scp);
@@ -102,6 +102,9 @@ TokenIssuer::Validation TokenIssuer::validate(const QByteArray &authorization,
     v.claims.appid = payload.value(QStringLiteral("appid")).toString();
     for (const QJsonValue &role : payload.value(QStringLiteral("roles")).toArray())
         v.claims.roles.append(role.toString());
+    v.claims.scp = payload.value(QStringLiteral("scp")).toString();
+    v.claims.oid = payload.value(QStringLiteral("oid")).toString();
+    v.claims.idtyp = payload.value(QStringLiteral("idtyp")).toString();
     v.claims.iat = payload.value(QStringLiteral("iat")).toInteger();
     v.claims.nbf = payload.value(QStringLiteral("nbf")).toInteger();
     v.claims.exp = payload.value(QStringLiteral("exp")).toInteger();

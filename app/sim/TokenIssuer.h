@@ -21,9 +21,17 @@ struct TokenClaims
     QStringList roles;
     QString scp; // delegated tokens: the granted scopes, space separated
     QString oid; // delegated tokens: the signed-in user
+    QString idtyp; // "app" or "user" (the optional claim Entra adds; always issued here)
     qint64 iat = 0; // simulated epoch seconds
     qint64 nbf = 0;
     qint64 exp = 0;
+
+    // A delegated (user) token: Entra puts the delegated permissions in `scp`
+    // and marks it idtyp=user; an app-only token has `roles` and no `scp`
+    // (learn.microsoft.com/entra/identity-platform/access-token-claims-reference).
+    // A token with both is a user token whose `roles` are the user's app roles.
+    bool isDelegated() const { return !scp.isEmpty() || idtyp == QLatin1String("user"); }
+    QStringList scopes() const { return scp.split(QLatin1Char(' '), Qt::SkipEmptyParts); }
 };
 
 class TokenIssuer

@@ -21,6 +21,12 @@ bool usesAdvancedOperators(const ODataFilter::Node &node)
     return false;
 }
 
+bool isSignedInUser(const GraphContext &ctx, const Tenant &tenant, const QString &key)
+{
+    const int u = tenant.findUser(key);
+    return u >= 0 && tenant.user(u).id.compare(ctx.claims.oid, Qt::CaseInsensitive) == 0;
+}
+
 } // namespace
 
 UserRoutes::UserRoutes(SimServices &services)
@@ -28,12 +34,15 @@ UserRoutes::UserRoutes(SimServices &services)
 {
 }
 
-const QStringList &UserRoutes::readRoles()
+// learn.microsoft.com/graph/api/user-list and user-get (Permissions): the same
+// names for both kinds of token.
+const GraphPermissions &UserRoutes::readPermissions()
 {
-    static const QStringList roles{QStringLiteral("User.Read.All"), QStringLiteral("User.ReadBasic.All"),
+    static const QStringList names{QStringLiteral("User.ReadBasic.All"), QStringLiteral("User.Read.All"),
                                    QStringLiteral("User.ReadWrite.All"), QStringLiteral("Directory.Read.All"),
                                    QStringLiteral("Directory.ReadWrite.All")};
-    return roles;
+    static const GraphPermissions permissions{names, names};
+    return permissions;
 }
 
 std::optional<SimResponse> UserRoutes::checkSelect(const GraphContext &ctx, const QStringList &select,
@@ -99,9 +108,13 @@ std::optional<SimResponse> UserRoutes::handle(const GraphContext &ctx)
         return ctx.error(405, QStringLiteral("Request_BadRequest"),
                          QStringLiteral("Specified HTTP method is not allowed for the request target."));
     }
-    if (!ctx.hasAnyRole(readRoles())) {
-        return ctx.error(403, QStringLiteral("Authorization_RequestDenied"),
-                         QStringLiteral("Insufficient privileges to complete the operation."));
+    // user-get: delegated User.Read reads the signed-in user's own profile only.
+    static const GraphPermissions ownProfile{{}, {QStringLiteral("User.Read")}};
+    const bool own = ctx.depth() == 2 && ctx.isDelegated() && ctx.allows(ownProfile)
+        && isSignedInUser(ctx, m_services.tenant, ctx.segments.at(1));
+    if (!own) {
+        if (auto denied = ctx.requireDirectory(readPermissions()))
+            return *denied;
     }
     return ctx.depth() == 1 ? list(ctx) : get(ctx, ctx.segments.at(1));
 }

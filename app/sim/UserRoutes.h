@@ -18,7 +18,7 @@ public:
     explicit UserRoutes(SimServices &services);
     std::optional<SimResponse> handle(const GraphContext &ctx);
 
-    static const QStringList &readRoles();
+    static const GraphPermissions &readPermissions();
     // Shared by group member listings: validates $select against user properties.
     static std::optional<SimResponse> checkSelect(const GraphContext &ctx, const QStringList &select,
                                                   const QStringList &known, const QString &type);

@@ -128,6 +128,8 @@ int main(int argc, char *argv[])
     opt("no-throttling", "Do not apply the service limits.");
     opt("token-ttl", "Access token lifetime in simulated seconds.", "seconds");
     opt("roles", "Comma-separated app roles in issued Graph tokens (default: all Herald needs).", "roles");
+    opt("scopes", "Comma-separated delegated permissions consented for the app (default: all Herald needs).",
+        "scopes");
     opt("client-cert", "PEM certificate uploaded to the app: client assertions are verified against it.", "file");
     opt("latency", "Added latency per answer, simulated ms.", "ms");
     opt("latency-jitter", "Uniform jitter on top of --latency, simulated ms.", "ms");
@@ -163,6 +165,9 @@ int main(int argc, char *argv[])
         = int(integer(parser, QStringLiteral("token-ttl"), options.tokenTtlSeconds, 1, 86400 * 7));
     if (parser.isSet(QStringLiteral("roles")))
         options.roles = parser.value(QStringLiteral("roles")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parser.isSet(QStringLiteral("scopes")))
+        options.delegatedScopes
+            = parser.value(QStringLiteral("scopes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (parser.isSet(QStringLiteral("client-cert"))) {
         QFile certFile(parser.value(QStringLiteral("client-cert")));
         if (!certFile.open(QIODevice::ReadOnly))
