@@ -52,7 +52,7 @@ QString PreflightCheck::stateName(State state)
     return {};
 }
 
-QList<RequiredRole> requiredRoles()
+QList<RequiredPermission> requiredRoles()
 {
     return {
         {QStringLiteral("TeamsAppInstallation.ReadWriteSelfForUser.All"),
@@ -73,6 +73,38 @@ QList<RequiredRole> requiredRoles()
     };
 }
 
+// Delegated rows of the pages behind each feature: userteamwork-list-installedapps,
+// -post-, -delete-, userteamwork-teamsappinstallation-upgrade (users);
+// team-list-installedapps, team-post-, team-delete-, teamsappinstallation-upgrade
+// (teams); appcatalogs-list-teamsapps; user-get and user-list (Herald reads
+// only basic profile properties: id, displayName, givenName, userPrincipalName,
+// mail); group-list-transitivemembers (all on learn.microsoft.com/graph/api/).
+QList<RequiredPermission> requiredScopes()
+{
+    return {
+        {QStringLiteral("TeamsAppInstallation.ReadWriteSelfForUser"),
+         {QStringLiteral("TeamsAppInstallation.ReadWriteForUser"),
+          QStringLiteral("TeamsAppInstallation.ReadWriteAndConsentSelfForUser"),
+          QStringLiteral("TeamsAppInstallation.ReadWriteAndConsentForUser")},
+         Preflight::tr("see and install the app for users")},
+        {QStringLiteral("TeamsAppInstallation.ReadWriteSelfForTeam"),
+         {QStringLiteral("TeamsAppInstallation.ReadWriteForTeam"),
+          QStringLiteral("TeamsAppInstallation.ReadWriteAndConsentSelfForTeam"),
+          QStringLiteral("TeamsAppInstallation.ReadWriteAndConsentForTeam")},
+         Preflight::tr("see and install the app in teams")},
+        {QStringLiteral("AppCatalog.Read.All"),
+         {QStringLiteral("AppCatalog.ReadWrite.All"), QStringLiteral("AppCatalog.Submit")},
+         Preflight::tr("find the app in the tenant catalog")},
+        {QStringLiteral("User.ReadBasic.All"),
+         {QStringLiteral("User.Read.All"), QStringLiteral("User.ReadWrite.All"),
+          QStringLiteral("Directory.Read.All")},
+         Preflight::tr("resolve users by UPN or id")},
+        {QStringLiteral("GroupMember.Read.All"),
+         {QStringLiteral("Group.Read.All"), QStringLiteral("Directory.Read.All")},
+         Preflight::tr("expand groups into their members")},
+    };
+}
+
 QStringList rolesOfToken(const QString &accessToken)
 {
     QStringList roles;
@@ -81,9 +113,21 @@ QStringList rolesOfToken(const QString &accessToken)
     return roles;
 }
 
+QStringList scopesOfToken(const QString &accessToken)
+{
+    return payloadOf(accessToken)
+        .value(QStringLiteral("scp"))
+        .toString()
+        .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
 bool isDelegatedToken(const QString &accessToken)
 {
-    return payloadOf(accessToken).contains(QStringLiteral("scp"));
+    // access-token-claims-reference: user tokens carry `scp` (and idtyp=user
+    // when that optional claim is configured); app-only tokens never do.
+    const QJsonObject payload = payloadOf(accessToken);
+    return payload.contains(QStringLiteral("scp"))
+        || payload.value(QStringLiteral("idtyp")).toString() == QLatin1String("user");
 }
 
 Preflight::Preflight(graph::GraphClient *graph, TokenProvider *graphTokens, TokenProvider *botTokens,
@@ -167,31 +211,23 @@ void Preflight::checkGraphToken()
         check.detail
             = tr("Graph token obtained for app %1 in tenant %2.").arg(m_settings.clientId, m_settings.tenant);
         add(check);
-        checkRoles(job->accessToken());
+        checkPermissions(job->accessToken());
         checkCatalog();
     });
     job->start();
 }
 
-void Preflight::checkRoles(const QString &token)
+void Preflight::checkPermissions(const QString &token)
 {
-    if (isDelegatedToken(token)) {
-        PreflightCheck check;
-        check.id = QStringLiteral("roles");
-        check.state = State::Skipped;
-        check.detail = tr("Delegated sign-in: Graph allows what the signed-in admin may do; application "
-                          "permissions are not used.");
-        add(check);
-        return;
-    }
-    const QStringList granted = rolesOfToken(token);
+    m_delegated = isDelegatedToken(token);
+    const QStringList granted = m_delegated ? scopesOfToken(token) : rolesOfToken(token);
     const QString consent = adminConsentUrl().toString();
-    for (const RequiredRole &required : requiredRoles()) {
+    for (const RequiredPermission &required : m_delegated ? requiredScopes() : requiredRoles()) {
         PreflightCheck check;
-        check.id = QStringLiteral("role:") + required.role;
+        check.id = (m_delegated ? QStringLiteral("scope:") : QStringLiteral("role:")) + required.name;
         check.isAuth = true;
         QString via;
-        for (const QString &candidate : QStringList{required.role} + required.alternatives) {
+        for (const QString &candidate : QStringList{required.name} + required.alternatives) {
             if (granted.contains(candidate, Qt::CaseInsensitive)) {
                 via = candidate;
                 break;
@@ -199,14 +235,22 @@ void Preflight::checkRoles(const QString &token)
         }
         if (!via.isEmpty()) {
             check.state = State::Ok;
-            check.detail = via == required.role ? tr("granted") : tr("granted through %1").arg(via);
+            check.detail = via == required.name ? tr("granted") : tr("granted through %1").arg(via);
+        } else if (m_delegated) {
+            check.state = State::Missing;
+            check.detail = tr("not in the signed-in token's scopes: Herald cannot %1").arg(required.feature);
+            check.fix
+                = tr("Entra admin center > App registrations > %1 > API permissions > Add a permission > "
+                     "Microsoft Graph > Delegated permissions > %2; grant admin consent (%3), then sign "
+                     "in again with `herald-cli login`")
+                      .arg(m_settings.clientId, required.name, consent);
         } else {
             check.state = State::Missing;
             check.detail = tr("not granted: Herald cannot %1").arg(required.feature);
             check.fix
                 = tr("Entra admin center > App registrations > %1 > API permissions > Add a permission > "
                      "Microsoft Graph > Application permissions > %2; then grant admin consent: %3")
-                      .arg(m_settings.clientId, required.role, consent);
+                      .arg(m_settings.clientId, required.name, consent);
         }
         add(check);
     }
@@ -234,9 +278,15 @@ void Preflight::checkCatalog()
             check.state = State::Failed;
             check.isAuth = error.httpStatus == 401 || error.httpStatus == 403;
             check.detail = tr("The catalog could not be read: %1").arg(errorText(error));
-            check.fix = check.isAuth ? tr("Grant AppCatalog.Read.All (application) and admin consent: %1")
-                                           .arg(adminConsentUrl().toString())
-                                     : error.hint;
+            if (!check.isAuth)
+                check.fix = error.hint;
+            else if (m_delegated)
+                check.fix = tr("Grant AppCatalog.Read.All (delegated) and admin consent (%1), then sign in "
+                               "again with `herald-cli login`")
+                                .arg(adminConsentUrl().toString());
+            else
+                check.fix = tr("Grant AppCatalog.Read.All (application) and admin consent: %1")
+                                .arg(adminConsentUrl().toString());
         } else if (!lookup->found()) {
             check.state = State::Failed;
             check.detail = lookup->notFoundMessage();

@@ -3,9 +3,14 @@
 // Preflight: finds out in seconds what is missing before an admin runs a
 // campaign (`herald-cli check`, the GUI's "Run checks"). Checks, in order:
 //   token     a Graph token is obtained (the identity platform accepts the credentials)
-//   role:*    each application permission a feature needs is in the token's
-//             `roles` claim (API-NOTES "Permissions"; the claim is read for
-//             this purpose only -- tokens are otherwise opaque)
+//   role:*    app-only token: each application permission a feature needs is
+//             in the token's `roles` claim (API-NOTES "Permissions")
+//   scope:*   delegated token (`herald-cli login`): each delegated permission
+//             a feature needs is in its `scp` claim. Graph takes only
+//             delegated names from `scp`: an application permission consented
+//             for the app does nothing for a signed-in user.
+//             (The claims are read for this purpose only -- tokens are
+//             otherwise opaque.)
 //   catalog   the app (--app) is in the tenant catalog, and how it is distributed
 //   cloud     the national cloud allows proactive install
 //   bot       a Bot Framework token is obtained
@@ -30,7 +35,7 @@ class TokenProvider;
 struct PreflightCheck
 {
     enum class State { Ok, Missing, Failed, Warning, Skipped };
-    QString id; // "token", "role:User.Read.All", "catalog", "cloud", "bot"
+    QString id; // "token", "role:User.Read.All", "scope:User.ReadBasic.All", "catalog", "cloud", "bot"
     State state = State::Skipped;
     QString detail; // what was found
     QString fix; // what to do (empty when Ok)
@@ -39,18 +44,23 @@ struct PreflightCheck
     static QString stateName(State state); // ok, missing, failed, warning, skipped
 };
 
-struct RequiredRole
+struct RequiredPermission
 {
-    QString role;
+    QString name; // the least privileged permission that does
     QStringList alternatives; // broader permissions that also do
     QString feature; // what Herald cannot do without it
 };
 
 // The application permissions Herald's features need (API-NOTES.md).
-QList<RequiredRole> requiredRoles();
+QList<RequiredPermission> requiredRoles();
+// The delegated permissions the same features need, from the "Delegated" rows
+// of the Graph API pages Herald calls (the simulator's routes mirror them).
+QList<RequiredPermission> requiredScopes();
 
 // The `roles` claim of a JWT access token (empty when absent or unreadable).
 QStringList rolesOfToken(const QString &accessToken);
+// The `scp` claim (space separated) of a JWT access token, split.
+QStringList scopesOfToken(const QString &accessToken);
 // True when the token is a delegated (user) token: it has an `scp` claim.
 bool isDelegatedToken(const QString &accessToken);
 
@@ -75,7 +85,7 @@ protected:
 
 private:
     void checkGraphToken();
-    void checkRoles(const QString &token);
+    void checkPermissions(const QString &token);
     void checkCatalog();
     void checkCloud();
     void checkBot();
@@ -86,6 +96,7 @@ private:
     QPointer<TokenProvider> m_botTokens;
     config::ConnectionSettings m_settings;
     QString m_appId;
+    bool m_delegated = false; // the Graph token is a delegated (user) token
     QList<PreflightCheck> m_checks;
     QPointer<graph::Job> m_step;
 };

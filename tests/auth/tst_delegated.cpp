@@ -2,12 +2,18 @@
 // /authorize redirect is followed by a plain HTTP client (standing in for
 // the browser) into Qt's loopback reply handler; the code is redeemed with
 // the PKCE verifier; the refresh token then rotates. The simulator's own
-// PKCE and code checks are probed directly too.
+// PKCE and code checks are probed directly too. Preflight on a delegated
+// sign-in compares the token's `scp` with the delegated permissions each
+// feature needs and names the delegated permission in its fixes.
 
 #include "SimFixture.h"
 #include "auth/DelegatedSignIn.h"
 #include "auth/Pkce.h"
+#include "auth/Preflight.h"
 #include "auth/RefreshTokenProvider.h"
+#include "auth/TokenFactory.h"
+#include "config/Clouds.h"
+#include "graph/GraphClient.h"
 #include "secrets/SecretStore.h"
 
 #include <QJsonDocument>
@@ -47,9 +53,16 @@ private slots:
     void deniedSignIn();
     void simChecksPkce();
     void simRequiresPkce();
+    void preflightNamesMissingScopes();
+    void preflightRefusesApplicationNamesInScp();
+    void preflightAllScopesGranted();
 
 private:
     DelegatedSignIn::Settings settings() const;
+    // A headless sign-in against `sim` (".default offline_access"); the refresh token.
+    QString signInTo(test::SimFixture &sim);
+    // Preflight (catalog check for the org app) with a delegated profile on `sim`.
+    QList<auth::PreflightCheck> delegatedPreflight(test::SimFixture &sim, QUrl *consentUrl = nullptr);
     std::unique_ptr<test::SimFixture> m_sim;
     QNetworkAccessManager m_browser;
     QString m_refreshToken;
@@ -303,6 +316,159 @@ void TestDelegated::simRequiresPkce()
     const test::ProbeReply evil = m_sim->probe().get(authorize);
     QCOMPARE(evil.status, 400);
     QVERIFY(evil.body.contains("AADSTS50011"));
+}
+
+QString TestDelegated::signInTo(test::SimFixture &sim)
+{
+    DelegatedSignIn::Settings s = settings();
+    s.loginBase = sim.baseUrl();
+    DelegatedSignIn signIn(s);
+    signIn.setAutoDelete(false);
+    connect(&signIn, &DelegatedSignIn::authorizationUrlReady, this,
+            [this](const QUrl &url) { m_browser.get(QNetworkRequest(url))->setParent(this); });
+    QSignalSpy finished(&signIn, &graph::Job::finished);
+    signIn.start();
+    if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000) || !signIn.succeeded())
+        return {};
+    return signIn.refreshToken();
+}
+
+QList<auth::PreflightCheck> TestDelegated::delegatedPreflight(test::SimFixture &sim, QUrl *consentUrl)
+{
+    const QString refreshToken = signInTo(sim);
+    if (refreshToken.isEmpty())
+        return {};
+    // A delegated profile, wired as herald-cli wires it (TokenFactory).
+    config::ConnectionSettings profile;
+    profile.tenant = sim.tenantId();
+    profile.clientId = sim.clientId();
+    profile.graphUrl = sim.baseUrl();
+    profile.loginUrl = sim.baseUrl();
+    profile.delegated = true;
+    QNetworkAccessManager network;
+    GraphError error;
+    std::unique_ptr<auth::TokenProvider> tokens = auth::makeGraphTokenProvider(
+        &network, profile, config::Credentials(QString(), QString(), refreshToken), &error);
+    if (!tokens) {
+        qWarning("%s", qPrintable(error.toString()));
+        return {};
+    }
+    graph::GraphClient client(&network, config::effectiveGraphUrl(profile), tokens.get());
+    auth::Preflight preflight(&client, tokens.get(), nullptr, profile, sim.appId());
+    preflight.setAutoDelete(false);
+    QSignalSpy finished(&preflight, &graph::Job::finished);
+    preflight.start();
+    if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000) || !preflight.succeeded())
+        return {};
+    if (consentUrl)
+        *consentUrl = preflight.adminConsentUrl();
+    return preflight.checks();
+}
+
+namespace {
+
+const auth::PreflightCheck *findCheck(const QList<auth::PreflightCheck> &checks, const QString &id)
+{
+    for (const auth::PreflightCheck &check : checks) {
+        if (check.id == id)
+            return &check;
+    }
+    return nullptr;
+}
+
+QStringList idsOf(const QList<auth::PreflightCheck> &checks)
+{
+    QStringList ids;
+    for (const auth::PreflightCheck &check : checks)
+        ids << check.id + QLatin1Char('=') + auth::PreflightCheck::stateName(check.state);
+    return ids;
+}
+
+} // namespace
+
+void TestDelegated::preflightNamesMissingScopes()
+{
+    // The admin consented some delegated permissions only: ".default" grants those.
+    auto options = test::SimFixture::defaultOptions();
+    options.delegatedScopes
+        = QStringList{QStringLiteral("User.ReadBasic.All"), QStringLiteral("AppCatalog.Read.All"),
+                      QStringLiteral("Group.Read.All")};
+    test::SimFixture sim(options);
+    QVERIFY(sim.start());
+    QUrl consent;
+    const QList<auth::PreflightCheck> checks = delegatedPreflight(sim, &consent);
+    QVERIFY(!checks.isEmpty());
+    const QString all = idsOf(checks).join(QLatin1Char(' '));
+    // Delegated checks only: the `roles` of an app-only token play no part.
+    QVERIFY2(!all.contains(QLatin1String("role:")), qPrintable(all));
+    using State = auth::PreflightCheck::State;
+    for (const char *granted : {"User.ReadBasic.All", "AppCatalog.Read.All"}) {
+        const auto *check = findCheck(checks, QStringLiteral("scope:") + QLatin1String(granted));
+        QVERIFY2(check && check->state == State::Ok, qPrintable(all));
+        QCOMPARE(check->detail, QStringLiteral("granted"));
+    }
+    const auto *groups = findCheck(checks, QStringLiteral("scope:GroupMember.Read.All"));
+    QVERIFY2(groups && groups->state == State::Ok, qPrintable(all));
+    QCOMPARE(groups->detail, QStringLiteral("granted through Group.Read.All"));
+    for (const char *missing :
+         {"TeamsAppInstallation.ReadWriteSelfForUser", "TeamsAppInstallation.ReadWriteSelfForTeam"}) {
+        const auto *check = findCheck(checks, QStringLiteral("scope:") + QLatin1String(missing));
+        QVERIFY2(check && check->state == State::Missing, qPrintable(all));
+        QVERIFY(check->isAuth);
+        QVERIFY2(
+            check->fix.contains(QStringLiteral("Delegated permissions > %1;").arg(QLatin1String(missing))),
+            qPrintable(check->fix));
+        QVERIFY2(!check->fix.contains(QLatin1String(".All")), qPrintable(check->fix));
+        QVERIFY2(check->fix.contains(consent.toString())
+                     && check->fix.contains(QLatin1String("herald-cli login")),
+                 qPrintable(check->fix));
+    }
+    const auto *catalog = findCheck(checks, QStringLiteral("catalog"));
+    QVERIFY2(catalog && catalog->state == State::Ok, qPrintable(all));
+}
+
+void TestDelegated::preflightRefusesApplicationNamesInScp()
+{
+    // The application permissions consented as if they were delegated ones end
+    // up in `scp`, where Graph ignores them: preflight says so, and the catalog
+    // read fails with a 403 whose fix is the delegated permission.
+    auto options = test::SimFixture::defaultOptions();
+    options.delegatedScopes = QStringList{QStringLiteral("TeamsAppInstallation.ReadWriteSelfForUser.All"),
+                                          QStringLiteral("TeamsAppInstallation.ReadWriteSelfForTeam.All"),
+                                          QStringLiteral("User.ReadBasic.All")};
+    test::SimFixture sim(options);
+    QVERIFY(sim.start());
+    const QList<auth::PreflightCheck> checks = delegatedPreflight(sim);
+    QVERIFY(!checks.isEmpty());
+    const QString all = idsOf(checks).join(QLatin1Char(' '));
+    using State = auth::PreflightCheck::State;
+    for (const char *missing : {"TeamsAppInstallation.ReadWriteSelfForUser",
+                                "TeamsAppInstallation.ReadWriteSelfForTeam", "AppCatalog.Read.All"}) {
+        const auto *check = findCheck(checks, QStringLiteral("scope:") + QLatin1String(missing));
+        QVERIFY2(check && check->state == State::Missing, qPrintable(all));
+    }
+    const auto *catalog = findCheck(checks, QStringLiteral("catalog"));
+    QVERIFY2(catalog && catalog->state == State::Failed && catalog->isAuth, qPrintable(all));
+    QVERIFY2(catalog->fix.contains(QLatin1String("AppCatalog.Read.All (delegated)")),
+             qPrintable(catalog->fix));
+}
+
+void TestDelegated::preflightAllScopesGranted()
+{
+    // The simulator's default consent: every delegated permission Herald needs.
+    const QList<auth::PreflightCheck> checks = delegatedPreflight(*m_sim);
+    QVERIFY(!checks.isEmpty());
+    const QString all = idsOf(checks).join(QLatin1Char(' '));
+    int scopes = 0;
+    for (const auth::PreflightCheck &check : checks) {
+        if (!check.id.startsWith(QLatin1String("scope:")))
+            continue;
+        ++scopes;
+        QVERIFY2(check.state == auth::PreflightCheck::State::Ok, qPrintable(all));
+    }
+    QCOMPARE(scopes, int(auth::requiredScopes().size()));
+    const auto *catalog = findCheck(checks, QStringLiteral("catalog"));
+    QVERIFY2(catalog && catalog->state == auth::PreflightCheck::State::Ok, qPrintable(all));
 }
 
 QTEST_GUILESS_MAIN(TestDelegated)
