@@ -1,6 +1,7 @@
 #include "CampaignController.h"
 
 #include "UiLogging.h"
+#include "campaign/JournalRecipientFeed.h"
 #include "campaign/MessageActivitySource.h"
 #include "campaign/RecipientIntake.h"
 #include "directory/RecipientResolver.h"
@@ -118,16 +119,18 @@ bool CampaignController::startNew(const QString &name, const message::MessageDoc
     campaign::CampaignStore *s = store(error);
     if (!s)
         return false;
-    // The journaled source: the recipients' object ids, in the shape of
-    // herald-cli's `send` (so `herald-cli send --resume` can carry on too).
-    QJsonArray users;
-    QJsonArray teams;
+    // The recipients go into the journal's inputs table with the campaign,
+    // as herald-cli's `send` does (so `herald-cli send --resume` can carry on
+    // too); the options stay small however many there are.
+    campaign::JournalInputs inputs;
+    bool teams = false;
     for (const Recipient &r : recipients) {
         if (r.id.isEmpty())
             continue;
-        (r.kind == RecipientKind::Team ? teams : users).append(r.id);
+        inputs.append(campaign::JournalInput::from(r));
+        teams = teams || r.kind == RecipientKind::Team;
     }
-    if (users.isEmpty() && teams.isEmpty()) {
+    if (inputs.isEmpty()) {
         *error = tr("None of the recipients is in the directory; there is nobody to send to.");
         return false;
     }
@@ -142,11 +145,11 @@ bool CampaignController::startNew(const QString &name, const message::MessageDoc
         : json                                          ? QStringLiteral("message.json")
                                                         : QStringLiteral("message.md");
     spec.messageSource = document.source();
-    spec.options = {{QStringLiteral("source"),
-                     QJsonObject{{QStringLiteral("users"), users}, {QStringLiteral("teams"), teams}}},
+    spec.options = {{campaign::source::kSource, QJsonObject()},
+                    {campaign::source::kInputs, qint64(inputs.size())},
                     {QStringLiteral("installMissing"), installMissing},
-                    {QStringLiteral("toChannel"), !teams.isEmpty()}};
-    const qint64 id = s->create(spec);
+                    {QStringLiteral("toChannel"), teams}};
+    const qint64 id = s->create(spec, inputs);
     if (id <= 0) {
         *error = s->lastError();
         return false;
@@ -210,15 +213,12 @@ bool CampaignController::run(const campaign::CampaignInfo &info, const message::
     CampaignRunner::Options options;
     options.retryUnconfirmed = retryUnconfirmed;
     auto activities = std::make_shared<campaign::MessageActivitySource>(document);
+    // A domain tenant becomes the tenant GUID through the session's Graph token.
+    if (m_session->graph() && !m_session->bot()->hasTenantLookup())
+        m_session->bot()->setTenantLookup(m_session->graph()->tokenProvider());
     auto *runner = new CampaignRunner(m_store.get(), info.id, m_session->bot(), activities, options, this);
     if (!info.intakeDone) {
         const QJsonObject o = info.spec.options;
-        const QJsonObject source = o.value(QStringLiteral("source")).toObject();
-        directory::RecipientSource recipients;
-        for (const QJsonValue &v : source.value(QStringLiteral("users")).toArray())
-            recipients.users.append(v.toString());
-        for (const QJsonValue &v : source.value(QStringLiteral("teams")).toArray())
-            recipients.teams.append(v.toString());
         auto cache = std::make_unique<install::ChatIdCache>(settings.effectiveDataDir(), settings.tenant,
                                                             info.spec.teamsAppId);
         QString cacheError;
@@ -240,7 +240,18 @@ bool CampaignController::run(const campaign::CampaignInfo &info, const message::
             }
             feed = new install::ListRecipientFeed(std::move(resolved));
         } else {
-            feed = new install::ResolverRecipientFeed(m_session->graph(), recipients);
+            // A resume: exactly the recipients journaled with the campaign.
+            campaign::JournalRecipientFeed::Plan plan;
+            QStringList notes;
+            if (!campaign::JournalRecipientFeed::planFor(*m_store, info, &plan, &notes)) {
+                *error = m_store->lastError();
+                delete runner;
+                m_lock.reset();
+                return false;
+            }
+            for (const QString &note : std::as_const(notes))
+                emit problem(note);
+            feed = new campaign::JournalRecipientFeed(m_session->graph(), std::move(plan));
         }
         auto *intake
             = new campaign::DirectoryIntake(m_session->graph(), feed, std::move(cache), intakeOptions);

@@ -3,8 +3,11 @@
 #include "auth/TokenProvider.h"
 #include "bot/BotLogging.h"
 #include "bot/BotRate.h"
+#include "bot/TenantId.h"
 #include "bot/WireClient.h"
+#include "directory/IdentifierShape.h"
 #include "graph/Endpoints.h"
+#include "graph/JobAbort.h"
 #include "graph/RatePlanner.h"
 #include "graph/RequestLog.h"
 #include "graph/RetryPolicy.h"
@@ -102,17 +105,42 @@ QUrl BotConnectorClient::requestUrl(const BotTarget &target) const
     return QUrl(base + QStringLiteral("v3/conversations"));
 }
 
+QString BotConnectorClient::tenantId() const
+{
+    if (!m_tenantId.isEmpty())
+        return m_tenantId;
+    const QString configured = m_settings.tenantId.trimmed();
+    return isObjectId(configured) ? configured.toLower() : QString();
+}
+
+void BotConnectorClient::setTenantId(const QString &tenantGuid)
+{
+    m_tenantId = tenantGuid.trimmed().toLower();
+}
+
+TenantIdJob *BotConnectorClient::resolveTenantId()
+{
+    const QString known = tenantId();
+    auto *job = new TenantIdJob(known.isEmpty() ? m_settings.tenantId : known, m_tenantTokens, this);
+    // Connected before the caller's handler: the GUID is kept when it hears.
+    connect(job, &graph::Job::finished, this, [this, job] {
+        if (job->succeeded())
+            m_tenantId = job->tenantId();
+    });
+    return job;
+}
+
 QByteArray BotConnectorClient::requestBody(const BotTarget &target, const QByteArray &activityJson) const
 {
     if (target.kind == BotTarget::Kind::Conversation)
         return activityJson;
+    const QString tenant = tenantId();
     QJsonObject params{
         {QStringLiteral("bot"),
          QJsonObject{{QStringLiteral("id"), QStringLiteral("28:") + m_settings.botId}}},
-        {QStringLiteral("tenantId"), m_settings.tenantId},
+        {QStringLiteral("tenantId"), tenant},
     };
-    QJsonObject channelData{
-        {QStringLiteral("tenant"), QJsonObject{{QStringLiteral("id"), m_settings.tenantId}}}};
+    QJsonObject channelData{{QStringLiteral("tenant"), QJsonObject{{QStringLiteral("id"), tenant}}}};
     if (target.kind == BotTarget::Kind::User) {
         params.insert(QStringLiteral("isGroup"), false);
         params.insert(QStringLiteral("members"), QJsonArray{QJsonObject{{QStringLiteral("id"), target.id}}});
@@ -135,17 +163,17 @@ BotSendJob *BotConnectorClient::send(const BotTarget &target, const QByteArray &
     QString conversationKey = target.id;
     if (target.kind == BotTarget::Kind::User)
         conversationKey = QStringLiteral("user:") + target.id;
-    return new BotSendJob(this, target, requestBody(target, activityJson), rate::keysFor(conversationKey));
+    return new BotSendJob(this, target, activityJson, rate::keysFor(conversationKey));
 }
 
 // --- BotSendJob ----------------------------------------------------------------
 
-BotSendJob::BotSendJob(BotConnectorClient *client, const BotTarget &target, QByteArray body,
+BotSendJob::BotSendJob(BotConnectorClient *client, const BotTarget &target, QByteArray activity,
                        QStringList rateKeys)
     : Job(client)
     , m_client(client)
     , m_target(target)
-    , m_body(std::move(body))
+    , m_activity(std::move(activity))
     , m_rateKeys(std::move(rateKeys))
 {
     m_timer.setSingleShot(true);
@@ -173,6 +201,32 @@ void BotSendJob::doStart()
     }
     m_url = m_client->requestUrl(m_target);
     m_result.conversationId = m_target.kind == BotTarget::Kind::User ? QString() : m_target.id;
+    if (m_target.kind != BotTarget::Kind::Conversation && m_client->tenantId().isEmpty()) {
+        // A create-conversation names the tenant by its GUID: find it first.
+        m_tenantJob = m_client->resolveTenantId();
+        connect(m_tenantJob, &graph::Job::finished, this, &BotSendJob::onTenant);
+        m_tenantJob->start();
+        return;
+    }
+    m_body = m_client->requestBody(m_target, m_activity);
+    beginAttempt();
+}
+
+void BotSendJob::onTenant()
+{
+    TenantIdJob *job = m_tenantJob;
+    m_tenantJob = nullptr;
+    if (!job || !job->succeeded() || !m_client) {
+        const GraphError error
+            = job ? job->error() : GraphError::make(GraphError::Kind::Config, tr("No tenant id."));
+        // Nothing was written: it may be sent later, once the tenant is known.
+        m_result.outcome = Outcome::Failed;
+        m_result.retryable = true;
+        m_result.detail = error.toString();
+        finishWithError(error);
+        return;
+    }
+    m_body = m_client->requestBody(m_target, m_activity);
     beginAttempt();
 }
 
@@ -343,14 +397,9 @@ void BotSendJob::done(BotSendResult::Outcome outcome, const QString &detail, boo
 
 void BotSendJob::doAbort()
 {
-    m_timer.stop();
-    disconnect(&m_timer, nullptr, this, nullptr);
-    if (m_tokenJob) {
-        auth::TokenJob *job = m_tokenJob;
-        m_tokenJob = nullptr;
-        disconnect(job, nullptr, this, nullptr);
-        job->abort();
-    }
+    graph::stopTimer(m_timer, this);
+    graph::abortChild(m_tenantJob, this);
+    graph::abortChild(m_tokenJob, this);
     if (m_exchange) {
         WireExchange *exchange = m_exchange;
         m_exchange = nullptr;

@@ -25,6 +25,12 @@
 //                                    never retried here
 // Time scale: like the Graph client, every delay is divided by the planner's
 // time scale (herald-sim --time-scale).
+//
+// Tenant: User and Channel targets carry the tenant's id (a GUID) in
+// `tenantId` and `channelData.tenant.id`. When the configured tenant is a
+// domain, the GUID is resolved once (bot/TenantId.h: the `tid` of a Graph
+// token, setTenantLookup) and kept; a journaled campaign sets the GUID it
+// recorded with setTenantId(). No create-conversation leaves without it.
 
 #include "auth/TokenProvider.h"
 #include "graph/GraphError.h"
@@ -73,13 +79,14 @@ struct BotSettings
 {
     QUrl serviceUrl; // https://smba.trafficmanager.net/teams/ or --bot-service-url
     QString botId; // the bot's Microsoft App id (without "28:")
-    QString tenantId; // the tenant the recipients are in
+    QString tenantId; // the tenant the recipients are in, as configured (GUID or domain)
     int timeoutMs = 30000; // per attempt, real time
     int maxAttempts = 5; // per message, for 429/503 and not-sent failures
     int maxInFlight = 16; // connections (requests on the wire at once)
 };
 
 class BotConnectorClient;
+class TenantIdJob;
 
 class BotSendJob : public graph::Job
 {
@@ -95,10 +102,12 @@ public:
 
 private:
     friend class BotConnectorClient;
-    BotSendJob(BotConnectorClient *client, const BotTarget &target, QByteArray body, QStringList rateKeys);
+    BotSendJob(BotConnectorClient *client, const BotTarget &target, QByteArray activity,
+               QStringList rateKeys);
 
     void doStart() override;
     void doAbort() override;
+    void onTenant();
     void beginAttempt();
     void onToken();
     void waitForPlanner();
@@ -109,10 +118,12 @@ private:
 
     QPointer<BotConnectorClient> m_client;
     BotTarget m_target;
+    QByteArray m_activity;
     QByteArray m_body;
     QUrl m_url;
     QStringList m_rateKeys;
     QPointer<auth::TokenJob> m_tokenJob;
+    QPointer<TenantIdJob> m_tenantJob;
     QPointer<WireExchange> m_exchange;
     QTimer m_timer;
     QString m_token;
@@ -143,8 +154,20 @@ public:
     // User/Channel target it is embedded as "activity" byte for byte).
     BotSendJob *send(const BotTarget &target, const QByteArray &activityJson);
 
-    // The request body for a target (public for tests).
+    // The request body for a target (public for tests). For User/Channel
+    // targets it needs tenantId() (empty there until it is known).
     QByteArray requestBody(const BotTarget &target, const QByteArray &activityJson) const;
+
+    // The tenant GUID the payloads carry: set, resolved, or the configured
+    // tenant when that is a GUID; empty while unknown.
+    QString tenantId() const;
+    // A GUID known from elsewhere (the campaign journal).
+    void setTenantId(const QString &tenantGuid);
+    // Where a domain --tenant is resolved from: Graph tokens of that tenant.
+    void setTenantLookup(auth::TokenProvider *graphTokens) { m_tenantTokens = graphTokens; }
+    bool hasTenantLookup() const { return m_tenantTokens; }
+    // Finds the GUID (at once when known) and keeps it; see bot/TenantId.h.
+    TenantIdJob *resolveTenantId();
     QUrl requestUrl(const BotTarget &target) const;
 
     auth::TokenProvider *tokenProvider() const { return m_tokens; }
@@ -159,6 +182,8 @@ private:
     QPointer<auth::TokenProvider> m_tokens;
     QPointer<graph::RatePlanner> m_planner;
     QPointer<graph::RequestLog> m_log;
+    QPointer<auth::TokenProvider> m_tenantTokens;
+    QString m_tenantId; // resolved or set
     WireClient *m_wire = nullptr;
     graph::GraphError m_configError;
     int m_written = 0;

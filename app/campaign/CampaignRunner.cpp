@@ -1,6 +1,7 @@
 #include "campaign/CampaignRunner.h"
 
 #include "bot/BotConnectorClient.h"
+#include "bot/TenantId.h"
 #include "campaign/ActivitySource.h"
 #include "campaign/CampaignLogging.h"
 #include "campaign/RecipientIntake.h"
@@ -95,11 +96,68 @@ void CampaignRunner::start()
     m_rules.run = m_run;
     m_rules.retryFailed = true;
     m_rules.retryUnconfirmed = m_options.retryUnconfirmed;
+    QString journaledTenant;
     if (const auto info = m_store->campaign(m_campaign)) {
         for (int i = 0; i < journalStateCount; ++i)
             m_counts[i] = info->counts[i];
+        journaledTenant = info->spec.tenantId;
     }
     m_backlog = std::max(0, m_store->countClaimable(m_campaign, m_rules));
+    settleTenant(journaledTenant);
+}
+
+void CampaignRunner::settleTenant(const QString &journaled)
+{
+    if (!m_bot) {
+        m_error = tr("The Bot Connector client is gone.");
+        QMetaObject::invokeMethod(
+            this, [this] { finish(Result::ConfigError); }, Qt::QueuedConnection);
+        return;
+    }
+    const QString known = m_bot->tenantId();
+    if (!journaled.isEmpty()) {
+        if (!known.isEmpty() && known.compare(journaled, Qt::CaseInsensitive) != 0) {
+            m_error
+                = tr("This campaign was started in tenant %1, but this profile is for tenant %2; resume it "
+                     "with the profile it was started with.")
+                      .arg(journaled, known);
+            QMetaObject::invokeMethod(
+                this, [this] { finish(Result::ConfigError); }, Qt::QueuedConnection);
+            return;
+        }
+        // The GUID the earlier runs used, whatever --tenant says now.
+        m_bot->setTenantId(journaled);
+        m_tenantId = journaled;
+        begin();
+        return;
+    }
+    bot::TenantIdJob *job = m_bot->resolveTenantId();
+    connect(job, &graph::Job::finished, this, [this, job] {
+        if (m_finished)
+            return;
+        if (!job->succeeded()) {
+            m_error = job->error().toString();
+            const Result result = job->error().kind == graph::GraphError::Kind::Auth ? Result::AuthError
+                                                                                     : Result::ConfigError;
+            // From the event loop (the job may finish inside start()).
+            QMetaObject::invokeMethod(
+                this, [this, result] { finish(result); }, Qt::QueuedConnection);
+            return;
+        }
+        // Journaled before any payload carries it.
+        if (!m_store->setTenantId(m_campaign, job->tenantId())) {
+            m_error = m_store->lastError();
+            finish(Result::JournalError);
+            return;
+        }
+        m_tenantId = job->tenantId();
+        begin();
+    });
+    job->start();
+}
+
+void CampaignRunner::begin()
+{
     m_flushTimer.start();
     if (m_intake)
         m_intake->start();

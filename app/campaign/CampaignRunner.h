@@ -27,6 +27,12 @@
 //                       `unconfirmed`, unwritten ones `pending` again
 // A journal write error (disk full) stops sending at once: Result::JournalError.
 // A refused bot token stops it too (Result::AuthError): every send would fail.
+//
+// Tenant: before the first claim the runner settles the tenant GUID the
+// Bot Connector payloads carry: the one the campaign journaled, or -- for a
+// new campaign -- the bot client's (resolved from a Graph token when the
+// tenant was given as a domain; bot/TenantId.h), which is then journaled.
+// Without it nothing is sent (Result::ConfigError / AuthError).
 
 #include "campaign/CampaignStore.h"
 #include "campaign/CampaignTypes.h"
@@ -79,7 +85,7 @@ public:
     static constexpr int kFlushIntervalMs = 250;
     static constexpr int kProgressIntervalMs = 250;
 
-    enum class Result { Running, Finished, Stopped, JournalError, AuthError, IntakeError };
+    enum class Result { Running, Finished, Stopped, JournalError, AuthError, IntakeError, ConfigError };
 
     struct Options
     {
@@ -116,9 +122,13 @@ public:
     QString errorString() const { return m_error; }
     int run() const { return m_run; }
     int unconfirmedFromCrash() const { return m_unconfirmedFromCrash; }
+    // The tenant GUID this run's payloads carry (empty until settled).
+    QString tenantId() const { return m_tenantId; }
     CampaignProgress progress() const;
 
 private:
+    void settleTenant(const QString &journaled);
+    void begin();
     void onRows(const JournalRows &rows);
     void onIntakeFinished(const graph::GraphError &error);
     void pump();
@@ -160,6 +170,7 @@ private:
     Result m_stopResult = Result::Stopped; // what a stop ends with (an intake or token error)
     Result m_result = Result::Running;
     QString m_error;
+    QString m_tenantId;
 };
 
 } // namespace herald::campaign

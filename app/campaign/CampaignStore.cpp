@@ -18,6 +18,8 @@ using namespace sql;
 
 namespace {
 
+// Schema 1, then the steps to 2 (a journal of 1 is migrated when opened
+// read-write; read-only it is read as it is).
 const char *const kSchema[] = {
     "CREATE TABLE campaigns ("
     " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, tenant TEXT NOT NULL, app TEXT NOT NULL,"
@@ -34,6 +36,16 @@ const char *const kSchema[] = {
     " updated_at INTEGER NOT NULL, PRIMARY KEY (campaign, seq)) WITHOUT ROWID",
     "CREATE UNIQUE INDEX recipients_key ON recipients (campaign, key)",
     "CREATE INDEX recipients_state ON recipients (campaign, state, seq)",
+};
+
+// 2: the tenant GUID the Bot Connector payloads carry, and the recipient
+// list as given, journaled with the campaign (a resume never re-reads a file).
+const char *const kSchema2[] = {
+    "ALTER TABLE campaigns ADD COLUMN tenant_id TEXT NOT NULL DEFAULT ''",
+    "CREATE TABLE inputs ("
+    " campaign INTEGER NOT NULL REFERENCES campaigns(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,"
+    " input TEXT NOT NULL, user_id TEXT NOT NULL, data TEXT NOT NULL,"
+    " PRIMARY KEY (campaign, seq)) WITHOUT ROWID",
 };
 
 } // namespace
@@ -165,6 +177,7 @@ bool CampaignStore::open(Mode mode, QString *error)
         return failed();
     }
     const int version = q.value(0).toInt();
+    m_schema = version == 0 ? kSchemaVersion : version;
     q.finish();
     if (version > kSchemaVersion) {
         m_error = tr("The campaign journal %1 was written by a newer Herald (schema %2); use that version.")
@@ -196,19 +209,25 @@ bool CampaignStore::open(Mode mode, QString *error)
             || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
             || !exec(QStringLiteral("PRAGMA foreign_keys=ON")))
             return failed();
-        if (version == 0 && !prepareSchema())
+        if (version < kSchemaVersion && !prepareSchema(version))
             return failed();
+        m_schema = kSchemaVersion;
     }
     m_open = true;
     return true;
 }
 
-bool CampaignStore::prepareSchema()
+bool CampaignStore::prepareSchema(int from)
 {
     QSqlDatabase database = db();
     if (!database.transaction())
         return fail(QStringLiteral("begin"), database.lastError());
-    for (const char *statement : kSchema) {
+    QList<const char *> steps;
+    if (from < 1)
+        steps += QList<const char *>(std::begin(kSchema), std::end(kSchema));
+    if (from < 2)
+        steps += QList<const char *>(std::begin(kSchema2), std::end(kSchema2));
+    for (const char *statement : std::as_const(steps)) {
         if (!exec(QString::fromLatin1(statement))) {
             database.rollback();
             return false;
@@ -246,11 +265,17 @@ static CampaignInfo infoFrom(const QSqlQuery &q)
     info.run = q.value(10).toInt();
     info.createdAt = q.value(11).toLongLong();
     info.updatedAt = q.value(12).toLongLong();
+    info.spec.tenantId = q.value(13).toString();
     return info;
 }
 
-static const char *const kCampaignColumns = "id, name, tenant, app, bot, message_name, message, options, "
-                                            "state, intake_done, run, created_at, updated_at";
+QString CampaignStore::campaignColumns() const
+{
+    // A schema-1 journal read read-only has no tenant_id yet.
+    return QStringLiteral("id, name, tenant, app, bot, message_name, message, options, state, intake_done, "
+                          "run, created_at, updated_at, %1")
+        .arg(m_schema >= 2 ? QStringLiteral("tenant_id") : QStringLiteral("''"));
+}
 
 QList<CampaignInfo> CampaignStore::list(bool *ok)
 {
@@ -261,7 +286,7 @@ QList<CampaignInfo> CampaignStore::list(bool *ok)
         return campaigns;
     QSqlQuery q(db());
     if (!q.exec(QStringLiteral("SELECT %1 FROM campaigns ORDER BY created_at DESC, id DESC")
-                    .arg(QLatin1String(kCampaignColumns)))) {
+                    .arg(campaignColumns()))) {
         // A journal without tables (an empty file) simply has no campaigns.
         if (q.lastError().text().contains(QLatin1String("no such table")))
             return campaigns;
@@ -311,7 +336,7 @@ std::optional<CampaignInfo> CampaignStore::find(const QString &name)
 std::optional<CampaignInfo> CampaignStore::campaign(qint64 id)
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT %1 FROM campaigns WHERE id = ?").arg(QLatin1String(kCampaignColumns)));
+    q.prepare(QStringLiteral("SELECT %1 FROM campaigns WHERE id = ?").arg(campaignColumns()));
     q.addBindValue(id);
     if (!q.exec() || !q.next()) {
         if (q.lastError().isValid())
@@ -334,7 +359,7 @@ std::optional<CampaignInfo> CampaignStore::campaign(qint64 id)
     return info;
 }
 
-qint64 CampaignStore::create(const CampaignSpec &spec)
+qint64 CampaignStore::create(const CampaignSpec &spec, const JournalInputs &inputs)
 {
     if (find(spec.name)) {
         m_error = tr("A campaign named '%1' already exists; continue it with send --resume %1, or choose "
@@ -342,13 +367,21 @@ qint64 CampaignStore::create(const CampaignSpec &spec)
                       .arg(spec.name);
         return 0;
     }
-    QSqlQuery q(db());
+    // The campaign and its recipient list in one transaction: a campaign
+    // exists only with every recipient it was started for.
+    QSqlDatabase database = db();
+    if (!database.transaction()) {
+        fail(QStringLiteral("begin"), database.lastError());
+        return 0;
+    }
+    QSqlQuery q(database);
     q.prepare(QStringLiteral(
-        "INSERT INTO campaigns (name, tenant, app, bot, message_name, message, options, state, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO campaigns (name, tenant, tenant_id, app, bot, message_name, message, options, state, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     q.addBindValue(text(spec.name));
     q.addBindValue(text(spec.tenant));
+    q.addBindValue(text(spec.tenantId));
     q.addBindValue(text(spec.teamsAppId));
     q.addBindValue(text(spec.botId));
     q.addBindValue(text(spec.messageName));
@@ -359,9 +392,30 @@ qint64 CampaignStore::create(const CampaignSpec &spec)
     q.addBindValue(now);
     if (!q.exec()) {
         fail(QStringLiteral("creating the campaign"), q.lastError());
+        database.rollback();
         return 0;
     }
-    return q.lastInsertId().toLongLong();
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (!insertInputs(id, inputs)) {
+        database.rollback();
+        return 0;
+    }
+    if (!database.commit()) {
+        fail(QStringLiteral("commit"), database.lastError());
+        database.rollback();
+        return 0;
+    }
+    return id;
+}
+
+bool CampaignStore::setTenantId(qint64 campaign, const QString &tenantId)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE campaigns SET tenant_id = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(text(tenantId));
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(campaign);
+    return q.exec() || fail(QStringLiteral("recording the tenant id"), q.lastError());
 }
 
 int CampaignStore::beginRun(qint64 campaign, int *turnedUnconfirmed)
@@ -436,8 +490,8 @@ bool CampaignStore::remove(qint64 campaign)
     QSqlDatabase database = db();
     if (!database.transaction())
         return fail(QStringLiteral("begin"), database.lastError());
-    for (const char *sql :
-         {"DELETE FROM recipients WHERE campaign = ?", "DELETE FROM campaigns WHERE id = ?"}) {
+    for (const char *sql : {"DELETE FROM recipients WHERE campaign = ?",
+                            "DELETE FROM inputs WHERE campaign = ?", "DELETE FROM campaigns WHERE id = ?"}) {
         QSqlQuery q(database);
         q.prepare(QString::fromLatin1(sql));
         q.addBindValue(campaign);

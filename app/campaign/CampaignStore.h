@@ -4,7 +4,10 @@
 // directory ({dataDir}/campaigns.sqlite, WAL journal).
 //
 //   campaigns(id, name UNIQUE, tenant, app, bot, message_name, message,
-//             options, state, intake_done, run, created_at, updated_at)
+//             options, state, intake_done, run, created_at, updated_at,
+//             tenant_id)
+//   inputs(campaign, seq, kind, input, user_id, data)   -- the recipients as
+//             given, written with the campaign (schema 2)
 //   recipients(campaign, seq, key, recipient, user_id, kind, display_name,
 //             data, chat_id, payload_hash, state, attempts, retryable,
 //             last_error, http_status, activity_id, last_run, updated_at)
@@ -53,7 +56,7 @@ class CampaignStore
 
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Which rows claim() hands out (besides `pending` ones).
     struct ClaimRules
@@ -90,8 +93,11 @@ public:
     std::optional<CampaignInfo> campaign(qint64 id);
     // Every campaign, newest first, with counts per state.
     QList<CampaignInfo> list(bool *ok = nullptr);
-    // 0 with lastError() when the name is taken or on a write error.
-    qint64 create(const CampaignSpec &spec);
+    // 0 with lastError() when the name is taken or on a write error. The
+    // campaign and `inputs` (its recipient list as given) are one commit.
+    qint64 create(const CampaignSpec &spec, const JournalInputs &inputs = {});
+    // The tenant GUID the campaign's Bot Connector payloads carry.
+    bool setTenantId(qint64 campaign, const QString &tenantId);
     // Starts a (new) run: run + 1, state running, every `sending` row of a
     // crashed run becomes `unconfirmed`. Returns the run number, 0 on error.
     int beginRun(qint64 campaign, int *turnedUnconfirmed = nullptr);
@@ -100,6 +106,14 @@ public:
     // Removes a campaign and its rows (only used for one that got no
     // recipients at all, so its name can be used again).
     bool remove(qint64 campaign);
+
+    // --- the recipient list as given (CampaignStoreInputs.cpp) -----------
+    // Every journaled input in order. False with lastError() on failure.
+    bool forEachInput(qint64 campaign, const std::function<void(const JournalInput &)> &visit);
+    int inputCount(qint64 campaign);
+    // The `recipient` column of every journaled row, lower case: which
+    // inputs a resume need not look up again.
+    QSet<QString> journaledInputs(qint64 campaign, bool *ok = nullptr);
 
     // --- recipient rows ------------------------------------------------
     // Inserts rows whose key is new (seq assigned, written back into `rows`;
@@ -127,7 +141,9 @@ public:
 private:
     bool fail(const QString &what, const QSqlError &error);
     bool exec(const QString &sql);
-    bool prepareSchema();
+    bool prepareSchema(int from);
+    bool insertInputs(qint64 campaign, const JournalInputs &inputs);
+    QString campaignColumns() const;
     bool writeOutcomes();
     QSqlDatabase db() const;
     // The hot statements (outcomes, claims) are prepared once per store.
@@ -139,6 +155,7 @@ private:
     QList<QPair<qint64, JournalOutcome>> m_outcomes;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     qint64 m_stateChanges = 0;
+    int m_schema = kSchemaVersion;
     bool m_open = false;
     bool m_readOnly = false;
     bool m_diskFull = false;

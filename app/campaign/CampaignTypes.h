@@ -55,13 +55,39 @@ std::optional<CampaignState> campaignStateFromName(const QString &name);
 struct CampaignSpec
 {
     QString name;
-    QString tenant;
+    QString tenant; // as configured (a GUID or a verified domain)
+    QString tenantId; // the tenant's GUID the Bot Connector payloads carry; empty until resolved
     QString teamsAppId;
     QString botId;
     QString messageName; // the message file's name (for the report)
     QByteArray messageSource; // the message file's bytes, exactly
     QJsonObject options; // recipients source, installMissing, toChannel (no secrets)
 };
+
+// One recipient as the admin gave it, journaled with the campaign before
+// anything is sent (the `inputs` table): a row of --users FILE / --teams
+// FILE, a --user / --team value, or a recipient of the GUI's table (already
+// resolved: userId set). A resume reads these, never the file again.
+struct JournalInput
+{
+    qint64 seq = 0; // position, from 1
+    RecipientKind kind = RecipientKind::User;
+    QString input; // what the admin gave (trimmed)
+    InputKind inputKind = InputKind::Unknown;
+    QString userId; // resolved Entra object id (team id) when known
+    QString displayName;
+    QString userPrincipalName;
+    QString mail;
+    RecipientExtra extra; // CSV columns (template data)
+
+    static JournalInput from(const Recipient &recipient);
+    Recipient toRecipient() const;
+    // The JSON of the `data` column (only what is set) and back.
+    QJsonObject dataJson() const;
+    void setData(const QJsonObject &data);
+};
+
+using JournalInputs = QList<JournalInput>;
 
 struct CampaignInfo
 {

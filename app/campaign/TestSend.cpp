@@ -61,6 +61,9 @@ void TestSend::start()
         finish(Outcome::NotFound, tr("No test recipient: give a user principal name or object id."));
         return;
     }
+    // A create-conversation names the tenant by its GUID: the Graph token knows it.
+    if (!m_bot->hasTenantLookup())
+        m_bot->setTenantLookup(m_graph->tokenProvider());
     directory::RecipientSource source;
     source.users << m_who;
     auto *feed = new install::ResolverRecipientFeed(m_graph, source, this);

@@ -31,6 +31,38 @@ SimResponse blockedByUser()
 
 } // namespace
 
+std::optional<SimResponse> BotConnectorRoutes::checkTenant(const QJsonObject &params,
+                                                           const QJsonObject &channelData) const
+{
+    // The tenant a conversation is created in is named by its tenant ID: Teams
+    // "Send proactive messages" (learn.microsoft.com/microsoftteams/platform/
+    // bots/how-to/conversations/send-proactive-messages: "obtain the user's
+    // unique ID and tenant ID") and Bot Framework ConversationParameters.
+    // TenantId ("the tenant ID in which the conversation should be created"),
+    // carried in Teams as channelData.tenant.id too. A tenant ID is the
+    // directory's GUID; a verified domain is not one. Neither page states
+    // the exact refusal, so this returns the closest documented Bot Framework
+    // error: 400 with an ErrorResponse whose code is `BadArgument` (Bot
+    // Framework ErrorCodes: BadArgument "Bad argument"; BadSyntax is for a
+    // request that cannot be parsed). Every tenant id given must be the GUID.
+    const QString expected = m_services.tenant.tenantId();
+    const QString top = params.value(QStringLiteral("tenantId")).toString();
+    const QString inChannelData
+        = channelData.value(QStringLiteral("tenant")).toObject().value(QStringLiteral("id")).toString();
+    if (top.isEmpty() && inChannelData.isEmpty())
+        return error(400, QStringLiteral("BadArgument"),
+                     QStringLiteral("Incorrect conversation creation parameters: a tenant id (tenantId or "
+                                    "channelData.tenant.id) is required."));
+    for (const QString &given : {top, inChannelData}) {
+        if (!given.isEmpty() && given.compare(expected, Qt::CaseInsensitive) != 0)
+            return error(400, QStringLiteral("BadArgument"),
+                         QStringLiteral("Incorrect conversation creation parameters: '%1' is not the tenant "
+                                        "id of this tenant (a GUID).")
+                             .arg(given));
+    }
+    return std::nullopt;
+}
+
 BotConnectorRoutes::BotConnectorRoutes(SimServices &services)
     : m_services(services)
     , m_nextActivityId(services.clock.epochMs() * 1000)
@@ -156,15 +188,8 @@ SimResponse BotConnectorRoutes::createConversation(const SimRequest &request, co
                      QStringLiteral("The bot id '%1' does not match the authenticated bot.").arg(botId));
     }
     const QJsonObject channelData = params.value(QStringLiteral("channelData")).toObject();
-    QString tenantId = params.value(QStringLiteral("tenantId")).toString();
-    if (tenantId.isEmpty())
-        tenantId
-            = channelData.value(QStringLiteral("tenant")).toObject().value(QStringLiteral("id")).toString();
-    if (tenantId.compare(tenant.tenantId(), Qt::CaseInsensitive) != 0) {
-        return error(
-            400, QStringLiteral("BadSyntax"),
-            QStringLiteral("Incorrect conversation creation parameters: tenantId must be the tenant's id."));
-    }
+    if (auto refused = checkTenant(params, channelData))
+        return *refused;
     const int app = tenant.findAppByBotId(claims.appid);
     const bool hasActivity = params.contains(QStringLiteral("activity"));
     const QJsonValue activity = params.value(QStringLiteral("activity"));

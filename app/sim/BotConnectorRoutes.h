@@ -33,6 +33,8 @@ private:
     // Charges the bot's limit (every call) or a conversation's windows (every delivery).
     std::optional<SimResponse> throttle(const RateLimiter::Decision &decision, const char *category);
     std::optional<SimResponse> validateActivity(const QJsonValue &activity) const;
+    // tenantId / channelData.tenant.id must be the tenant's GUID.
+    std::optional<SimResponse> checkTenant(const QJsonObject &params, const QJsonObject &channelData) const;
     QString deliver(const QString &conversationId, const QJsonObject &activity);
 
     SimServices &m_services;

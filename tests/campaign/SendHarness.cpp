@@ -74,7 +74,7 @@ QString SendHarness::binary()
 QStringList SendHarness::connection() const
 {
     const QString base = m_sim->baseUrl().toString();
-    return {QStringLiteral("--tenant"),          m_sim->ready().value(QStringLiteral("tenantId")).toString(),
+    return {QStringLiteral("--tenant"),          m_tenant.isEmpty() ? tenantId() : m_tenant,
             QStringLiteral("--client-id"),       m_sim->ready().value(QStringLiteral("clientId")).toString(),
             QStringLiteral("--graph-url"),       base,
             QStringLiteral("--login-url"),       base,

@@ -56,6 +56,10 @@ public:
 
     static QString binary();
     QStringList connection() const;
+    // --tenant as given (empty: the simulator's tenant GUID).
+    void setTenant(const QString &tenant) { m_tenant = tenant; }
+    QString tenantDomain() const { return m_sim->ready().value(QStringLiteral("tenantDomain")).toString(); }
+    QString tenantId() const { return m_sim->ready().value(QStringLiteral("tenantId")).toString(); }
     QProcessEnvironment environment() const;
     // Runs herald-cli with the connection options first.
     SendRun cli(const QStringList &args, int timeoutMs = 120000);
@@ -76,6 +80,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<SimProcess> m_sim;
     QJsonObject m_dump;
+    QString m_tenant;
 };
 
 } // namespace herald::test

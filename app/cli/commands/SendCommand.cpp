@@ -4,6 +4,7 @@
 #include "campaign/CampaignLock.h"
 #include "campaign/CampaignRunner.h"
 #include "campaign/CampaignStore.h"
+#include "campaign/JournalRecipientFeed.h"
 #include "campaign/MessageActivitySource.h"
 #include "campaign/RecipientIntake.h"
 #include "cli/CommandContext.h"
@@ -14,6 +15,7 @@
 #include "cli/commands/RecipientCommand.h"
 #include "cli/commands/SendPreflight.h"
 #include "cli/commands/SendSupport.h"
+#include "directory/IdentifierShape.h"
 #include "install/ChatIdCache.h"
 #include "install/ResolverRecipientFeed.h"
 #include "message/MessageDocument.h"
@@ -157,6 +159,8 @@ void SendCommand::start(CommandContext &context)
         done(reportError(context, error));
         return;
     }
+    // A domain --tenant is turned into the tenant GUID from a Graph token.
+    m_bot->client()->setTenantLookup(m_graph->tokens());
     auto activities = std::make_shared<campaign::MessageActivitySource>(*m_document);
     if (in.isSet(kTestTo)) {
         m_testSend = new TestSend(context, m_graph, m_bot, activities, in.value(kTestTo), this);
@@ -207,14 +211,16 @@ bool SendCommand::lockCampaign(const QString &name)
 }
 
 static campaign::DirectoryIntake *makeIntake(CommandContext &context, GraphSession *graph,
-                                             const directory::RecipientSource &source, const QString &appId,
+                                             install::RecipientFeed *feed, const QString &appId,
                                              bool installMissing, bool toChannel)
 {
     const config::ConnectionSettings &settings = context.settings();
     auto cache = std::make_unique<install::ChatIdCache>(settings.effectiveDataDir(), settings.tenant, appId);
     QString cacheError;
     if (!cache->open(&cacheError)) {
-        context.warn(SendCommand::tr("known chat ids are not used this time: %1").arg(cacheError));
+        // Fully qualified: lupdate misreads this function's scope (its return type) otherwise.
+        context.warn(
+            herald::cli::SendCommand::tr("known chat ids are not used this time: %1").arg(cacheError));
         cache.reset();
     }
     campaign::DirectoryIntake::Options options;
@@ -222,9 +228,7 @@ static campaign::DirectoryIntake *makeIntake(CommandContext &context, GraphSessi
     options.installMissing = installMissing;
     options.toChannel = toChannel;
     options.cloud = settings.cloud;
-    return new campaign::DirectoryIntake(graph->client(),
-                                         new install::ResolverRecipientFeed(graph->client(), source),
-                                         std::move(cache), options);
+    return new campaign::DirectoryIntake(graph->client(), feed, std::move(cache), options);
 }
 
 void SendCommand::createCampaign(const install::TeamsApp &app)
@@ -237,12 +241,19 @@ void SendCommand::createCampaign(const install::TeamsApp &app)
     auto activities = std::make_shared<campaign::MessageActivitySource>(*m_document);
     if (in.isSet(kDryRun)) {
         campaign::DirectoryIntake *intake
-            = makeIntake(context, m_graph, source, app.id, false, in.isSet(kToChannel));
+            = makeIntake(context, m_graph, new install::ResolverRecipientFeed(m_graph->client(), source),
+                         app.id, false, in.isSet(kToChannel));
         m_dryRun = new DryRun(context, intake, activities, this);
         connect(m_dryRun, &DryRun::finished, this, &SendCommand::done);
         m_dryRun->start();
         return;
     }
+    // The recipient list goes into the journal with the campaign, read once
+    // here: a resume works from it, never from the files as they are then.
+    QStringList problems;
+    const campaign::JournalInputs inputs = campaign::readInputs(source, &problems);
+    for (const QString &problem : std::as_const(problems))
+        context.warn(problem);
     campaign::CampaignSpec spec;
     spec.name = m_campaignName;
     spec.tenant = context.settings().tenant;
@@ -250,10 +261,11 @@ void SendCommand::createCampaign(const install::TeamsApp &app)
     spec.botId = context.settings().effectiveBotId();
     spec.messageName = QFileInfo(in.value(kMessage)).fileName();
     spec.messageSource = m_document->source();
-    spec.options = {{QStringLiteral("source"), send::sourceToJson(source)},
+    spec.options = {{campaign::source::kSource, campaign::sourceToJson(campaign::directoryPart(source))},
+                    {campaign::source::kInputs, qint64(inputs.size())},
                     {QStringLiteral("installMissing"), in.isSet(kInstallMissing)},
                     {QStringLiteral("toChannel"), in.isSet(kToChannel)}};
-    m_campaignId = m_store->create(spec);
+    m_campaignId = m_store->create(spec, inputs);
     if (m_campaignId <= 0) {
         context.error(m_store->lastError());
         done(ExitCode::Usage);
@@ -298,12 +310,18 @@ void SendCommand::startResume()
     m_document = std::make_unique<message::MessageDocument>(*document);
     GraphError error;
     m_bot = BotSession::create(context, this, &error);
-    if (m_bot && !info->intakeDone)
+    // Graph for the recipients not journaled yet, and to learn the tenant
+    // GUID of a campaign journaled before it was kept (--tenant a domain).
+    const bool needGraph = !info->intakeDone
+        || (info->spec.tenantId.isEmpty() && !isObjectId(context.settings().tenant.trimmed()));
+    if (m_bot && needGraph)
         m_graph = GraphSession::create(context, this, &error);
-    if (!m_bot || (!info->intakeDone && !m_graph)) {
+    if (!m_bot || (needGraph && !m_graph)) {
         done(reportError(context, error));
         return;
     }
+    if (m_graph)
+        m_bot->client()->setTenantLookup(m_graph->tokens());
     m_campaignId = info->id;
     runCampaign(*info, *m_document, true);
 }
@@ -322,10 +340,20 @@ void SendCommand::runCampaign(const CampaignInfo &info, const message::MessageDo
     m_runner = runner;
     if (!info.intakeDone) {
         const QJsonObject &o = info.spec.options;
-        campaign::DirectoryIntake *intake
-            = makeIntake(context, m_graph, send::sourceFromJson(o.value(QStringLiteral("source")).toObject()),
-                         info.spec.teamsAppId, o.value(QStringLiteral("installMissing")).toBool(),
-                         o.value(QStringLiteral("toChannel")).toBool());
+        campaign::JournalRecipientFeed::Plan plan;
+        QStringList notes;
+        if (!campaign::JournalRecipientFeed::planFor(*m_store, info, &plan, &notes)) {
+            context.error(m_store->lastError());
+            delete runner;
+            done(ExitCode::SomeFailed);
+            return;
+        }
+        for (const QString &note : std::as_const(notes))
+            context.warn(note);
+        campaign::DirectoryIntake *intake = makeIntake(
+            context, m_graph, new campaign::JournalRecipientFeed(m_graph->client(), std::move(plan)),
+            info.spec.teamsAppId, o.value(QStringLiteral("installMissing")).toBool(),
+            o.value(QStringLiteral("toChannel")).toBool());
         campaign::CampaignStore *store = m_store.get();
         const qint64 id = info.id;
         intake->setKnownKeys([store, id](const QStringList &keys) { return store->existingKeys(id, keys); });
@@ -378,8 +406,17 @@ void SendCommand::onRunnerFinished()
         done(ExitCode::SomeFailed);
         return;
     case CampaignRunner::Result::AuthError:
-        m_context->error(runner->errorString());
-        done(ExitCode::Auth);
+    case CampaignRunner::Result::ConfigError:
+        if (p.total == 0 && m_newCampaign) {
+            // Stopped before anything was journaled or sent (the tenant id
+            // could not be settled): the same command can simply run again.
+            m_store->remove(m_campaignId);
+            m_context->error(
+                tr("%1 Nothing was sent; the campaign was not kept.").arg(runner->errorString()));
+        } else {
+            m_context->error(runner->errorString());
+        }
+        done(runner->result() == CampaignRunner::Result::AuthError ? ExitCode::Auth : ExitCode::Usage);
         return;
     case CampaignRunner::Result::IntakeError:
         m_context->error(tr("%1 -- sending stopped; 'herald-cli send --resume %2' continues.")

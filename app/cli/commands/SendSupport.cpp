@@ -6,7 +6,6 @@
 #include "message/Validator.h"
 
 #include <QFileInfo>
-#include <QJsonArray>
 
 namespace herald::cli::send {
 
@@ -31,24 +30,6 @@ std::optional<message::MessageDocument> check(CommandContext &context, const mes
     return loaded.document;
 }
 
-QJsonArray toArray(const QStringList &list)
-{
-    return QJsonArray::fromStringList(list);
-}
-
-QStringList fromArray(const QJsonValue &value)
-{
-    QStringList list;
-    for (const QJsonValue &v : value.toArray())
-        list << v.toString();
-    return list;
-}
-
-QString absolute(const QString &path)
-{
-    return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
-}
-
 } // namespace
 
 std::optional<message::MessageDocument> loadMessage(CommandContext &context, const QString &path)
@@ -63,30 +44,6 @@ std::optional<message::MessageDocument> loadJournaledMessage(CommandContext &con
     const message::SourceFormat format
         = suffix == QLatin1String("json") ? message::SourceFormat::Json : message::SourceFormat::Markdown;
     return check(context, message::MessageDocument::fromText(format, source, name));
-}
-
-QJsonObject sourceToJson(const directory::RecipientSource &source)
-{
-    QJsonObject json;
-    json.insert(QStringLiteral("users"), toArray(source.users));
-    json.insert(QStringLiteral("usersFile"), absolute(source.usersFile));
-    json.insert(QStringLiteral("groups"), toArray(source.groups));
-    json.insert(QStringLiteral("allUsers"), source.allUsers);
-    json.insert(QStringLiteral("teams"), toArray(source.teams));
-    json.insert(QStringLiteral("teamsFile"), absolute(source.teamsFile));
-    return json;
-}
-
-directory::RecipientSource sourceFromJson(const QJsonObject &json)
-{
-    directory::RecipientSource source;
-    source.users = fromArray(json.value(QStringLiteral("users")));
-    source.usersFile = json.value(QStringLiteral("usersFile")).toString();
-    source.groups = fromArray(json.value(QStringLiteral("groups")));
-    source.allUsers = json.value(QStringLiteral("allUsers")).toBool();
-    source.teams = fromArray(json.value(QStringLiteral("teams")));
-    source.teamsFile = json.value(QStringLiteral("teamsFile")).toString();
-    return source;
 }
 
 RecipientRecord recordOf(const campaign::JournalRow &row)

@@ -1,8 +1,9 @@
 #pragma once
 
 // Pieces the delivery commands (send, campaigns, report) share: loading and
-// checking the message file, the recipient source as journaled JSON, a
-// journal row as a CLI.md record, opening the journal.
+// checking the message file, a journal row as a CLI.md record, opening the
+// journal. (The recipient source as journaled JSON is campaign's:
+// campaign/JournalRecipientFeed.h.)
 
 #include "campaign/CampaignTypes.h"
 #include "cli/RecordWriter.h"
@@ -31,10 +32,6 @@ namespace send {
 std::optional<message::MessageDocument> loadMessage(CommandContext &context, const QString &path);
 std::optional<message::MessageDocument> loadJournaledMessage(CommandContext &context, const QString &name,
                                                              const QByteArray &source);
-
-// The recipient source (files as absolute paths) and back.
-QJsonObject sourceToJson(const directory::RecipientSource &source);
-directory::RecipientSource sourceFromJson(const QJsonObject &json);
 
 RecipientRecord recordOf(const campaign::JournalRow &row);
 
