@@ -208,8 +208,10 @@ void Preflight::checkGraphToken()
             return;
         }
         check.state = State::Ok;
-        check.detail
-            = tr("Graph token obtained for app %1 in tenant %2.").arg(m_settings.clientId, m_settings.tenant);
+        check.detail = isDelegatedToken(job->accessToken())
+            ? tr("Delegated Graph token (signed-in user) obtained for app %1 in tenant %2.")
+                  .arg(m_settings.clientId, m_settings.tenant)
+            : tr("Graph token obtained for app %1 in tenant %2.").arg(m_settings.clientId, m_settings.tenant);
         add(check);
         checkPermissions(job->accessToken());
         checkCatalog();
