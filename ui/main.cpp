@@ -1,5 +1,6 @@
 // herald: the desktop front end. Everything it does lives in herald-ui.
 
+#include "core/Translations.h"
 #include "ui/CommandLine.h"
 #include "ui/DemoSession.h"
 #include "ui/Icons.h"
@@ -21,6 +22,7 @@ int main(int argc, char *argv[])
     if (herald::ui::wantsInformationOnly(argc, argv)) {
         // --help and --version must work without a display.
         QCoreApplication app(argc, argv);
+        herald::installTranslations();
         herald::ui::CommandLine().process(app); // prints and exits
         return 0;
     }
@@ -30,6 +32,9 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("herald.sim.debug=false"));
 
     QApplication app(argc, argv);
+    // The user's language (LANGUAGE, LC_ALL, LANG) before any widget exists; English when there is no
+    // translation.
+    herald::installTranslations();
     QGuiApplication::setDesktopFileName(QStringLiteral("herald"));
     QApplication::setWindowIcon(herald::ui::icons::appIcon());
     const herald::ui::GuiOptions options = herald::ui::CommandLine().process(app);

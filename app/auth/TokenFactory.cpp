@@ -13,9 +13,10 @@ using graph::GraphError;
 
 namespace {
 
+// lupdate files a tr() outside a class under the enclosing namespace: same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("herald::auth::TokenFactory", text);
+    return QCoreApplication::translate("herald::auth", text);
 }
 
 std::unique_ptr<ClientCredentialsTokenProvider> appOnlyProvider(QNetworkAccessManager *network,

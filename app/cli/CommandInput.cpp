@@ -7,9 +7,10 @@
 namespace herald::cli {
 
 namespace {
+// lupdate files a tr() outside a class under the enclosing namespace: same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("herald::cli::CommandInput", text);
+    return QCoreApplication::translate("herald::cli", text);
 }
 
 QString fileProblem(const QString &option, const QString &path)

@@ -4,6 +4,7 @@
 // reusable option groups (recipients, app), already checked for syntax.
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -37,6 +38,8 @@ struct RecipientSelection
     static RecipientSelection fromParser(const QCommandLineParser &parser);
     // A sentence for each unreadable file; empty when all is well.
     QStringList problems() const;
+    // The context lupdate gives this struct's tr() calls.
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::RecipientSelection)
 };
 
 // --app TEAMS_APP_ID or --app-external-id ID (resolved through the catalog).
@@ -49,6 +52,8 @@ struct AppSelection
 
     static QList<QCommandLineOption> options();
     static AppSelection fromParser(const QCommandLineParser &parser);
+    // The context lupdate gives this struct's tr() calls.
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::AppSelection)
 };
 
 class CommandInput

@@ -11,9 +11,10 @@ using config::ConnectionSettings;
 
 namespace {
 
+// lupdate files a tr() outside a class under the enclosing namespace: same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("herald::cli::GlobalOptions", text);
+    return QCoreApplication::translate("herald::cli", text);
 }
 
 QCommandLineOption hidden(QCommandLineOption option)

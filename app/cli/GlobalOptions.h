@@ -7,6 +7,7 @@
 #include "config/ConnectionSettings.h"
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
@@ -54,6 +55,8 @@ struct GlobalOptions
     // host, unknown profile...) are appended to *problems, one sentence each.
     static GlobalOptions fromParser(const QCommandLineParser &parser, const QProcessEnvironment &env,
                                     const ProfileLookup &profiles, QStringList *problems);
+    // The context lupdate gives this struct's tr() calls.
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::GlobalOptions)
 };
 
 } // namespace herald::cli

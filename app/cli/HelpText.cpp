@@ -11,9 +11,10 @@ namespace herald::cli {
 
 namespace {
 
+// lupdate files a tr() outside a class under the enclosing namespace: same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("herald::cli::HelpText", text);
+    return QCoreApplication::translate("herald::cli", text);
 }
 
 QString optionLabel(const QCommandLineOption &option)

@@ -6,6 +6,7 @@
 #include "cli/CommandRegistry.h"
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -29,6 +30,8 @@ public:
     static int labelWidth(const QList<QCommandLineOption> &options);
     static constexpr int kMaxLeftWidth = 26;
     static QString wrap(const QString &text, int width, int indent);
+    // The context lupdate gives this struct's tr() calls.
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::HelpText)
 };
 
 } // namespace herald::cli

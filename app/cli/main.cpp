@@ -7,6 +7,7 @@
 #include "cli/SignalNotifier.h"
 #include "cli/SimDemoEnvironment.h"
 #include "cli/commands/AuthSetup.h"
+#include "core/Translations.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -19,6 +20,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("herald-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Herald"));
+    // Messages in the user's language (LANGUAGE, LC_ALL, LANG); English when there is no translation.
+    herald::installTranslations();
 
     // Unbuffered devices: the text streams decide when to flush (per record,
     // per progress redraw), so nothing lingers in a second buffer.

@@ -7,9 +7,10 @@ namespace herald::config {
 
 namespace {
 
+// lupdate files a tr() outside a class under the enclosing namespace: same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("herald::config::Clouds", text);
+    return QCoreApplication::translate("herald::config", text);
 }
 
 } // namespace

@@ -7,9 +7,10 @@ namespace herald::config {
 
 namespace {
 
+// Only CredentialResolver's members translate here; lupdate files them under that class.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("herald::config::SecretSource", text);
+    return QCoreApplication::translate("herald::config::CredentialResolver", text);
 }
 
 // State shared by the steps of one CredentialResolver::resolve() call.

@@ -41,7 +41,8 @@ bool containsBindings(const QJsonValue &v)
 // say what the admin most likely has to change.
 QString jsonErrorText(const QJsonParseError &e)
 {
-    const auto tr = [](const char *text) { return MessageDocument::tr(text); };
+    // The context lupdate gives a tr() in a free function: its namespace.
+    const auto tr = [](const char *text) { return QCoreApplication::translate("herald::message", text); };
     switch (e.error) {
     case QJsonParseError::UnterminatedObject:
         return tr("expected ',' or '}' here (is a comma missing between two members?)");

@@ -8,9 +8,10 @@ namespace herald::message::detail {
 
 namespace {
 
+// lupdate files a tr() outside a class under the enclosing namespace: same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("herald::message::TemplateBinder", text);
+    return QCoreApplication::translate("herald::message::detail", text);
 }
 
 bool isIdentStart(QChar c)
@@ -27,6 +28,8 @@ bool isIdentPart(QChar c)
 // Expressions (|| < && < equality < relational < additive < multiplicative < unary).
 class Parser
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::message::detail::Parser)
+
 public:
     explicit Parser(QStringView text)
         : m_text(text)

@@ -12,9 +12,10 @@ namespace herald::message::detail {
 
 namespace {
 
+// lupdate files a tr() outside a class under the enclosing namespace: same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("herald::message::TemplateBinder", text);
+    return QCoreApplication::translate("herald::message::detail", text);
 }
 
 // Names as Adaptive Expressions spells them (case matters there too).

@@ -13,9 +13,10 @@ namespace herald::ui {
 
 namespace {
 
+// lupdate files a tr() outside a class under the enclosing namespace: same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("herald::ui::ActionElements", text);
+    return QCoreApplication::translate("herald::ui", text);
 }
 
 QString buttonStyle(const CardTheme &theme, const QString &style)
