@@ -1,5 +1,6 @@
 // herald: the desktop front end. Everything it does lives in herald-ui.
 
+#include "core/ProcessHardening.h"
 #include "core/Translations.h"
 #include "ui/CommandLine.h"
 #include "ui/DemoSession.h"
@@ -15,6 +16,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Secrets and tokens live in this process: no core dumps of it.
+    herald::hardenProcessAgainstCrashDumps();
     QElapsedTimer sinceStart;
     sinceStart.start();
     herald::ui::setApplicationIdentity();

@@ -7,7 +7,9 @@
 #include "cli/SignalNotifier.h"
 #include "cli/SimDemoEnvironment.h"
 #include "cli/commands/AuthSetup.h"
+#include "core/ProcessHardening.h"
 #include "core/Translations.h"
+#include "secrets/SecretStore.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -17,6 +19,11 @@
 
 int main(int argc, char *argv[])
 {
+    // Secrets and tokens live in this process: no core dumps of it.
+    herald::hardenProcessAgainstCrashDumps();
+    // Nobody may be there to answer a keychain unlock prompt: fail after
+    // HERALD_KEYCHAIN_TIMEOUT seconds instead of hanging.
+    herald::secrets::SecretStore::setBoundedWaits(true);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("herald-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Herald"));

@@ -1,36 +1,16 @@
 #include "secrets/SecretStore.h"
 
-#include "secrets/Logging.h"
+#include <QFile>
 
-#include <qt6keychain/keychain.h>
+#if HERALD_SECRET_SERVICE
+#include <sys/stat.h>
+#endif
 
 namespace herald::secrets {
 
-using graph::GraphError;
-
 namespace {
 
-// QtKeychain reports an unreachable Secret Service (no D-Bus session, no
-// daemon on the bus) as OtherError with libsecret's or D-Bus's text; those
-// are a missing backend for the user, not a failure of the store.
-bool looksLikeMissingBackend(const QString &text)
-{
-    static const char *const markers[] = {"dbus",
-                                          "d-bus",
-                                          "org.freedesktop.secrets",
-                                          "secret service",
-                                          "no such secret collection",
-                                          "could not connect",
-                                          "cannot autolaunch",
-                                          "not provided by any .service",
-                                          "no backend"};
-    const QString lower = text.toLower();
-    for (const char *marker : markers) {
-        if (lower.contains(QLatin1String(marker)))
-            return true;
-    }
-    return false;
-}
+bool g_boundedWaits = false;
 
 } // namespace
 
@@ -56,100 +36,6 @@ std::optional<SecretKind> kindFromName(const QString &name)
     return std::nullopt;
 }
 
-SecretJob::SecretJob(Operation operation, const QString &service, const QString &key, const QString &secret,
-                     QObject *parent)
-    : graph::Job(parent)
-    , m_operation(operation)
-    , m_service(service)
-    , m_key(key)
-    , m_secret(secret)
-{
-}
-
-SecretJob::~SecretJob()
-{
-    doAbort();
-}
-
-void SecretJob::doStart()
-{
-    QKeychain::Job *job = nullptr;
-    switch (m_operation) {
-    case Operation::Read:
-        job = new QKeychain::ReadPasswordJob(m_service, this);
-        break;
-    case Operation::Write: {
-        auto *write = new QKeychain::WritePasswordJob(m_service, this);
-        write->setTextData(m_secret);
-        // What we wrote is not kept in this object longer than needed.
-        m_secret.clear();
-        job = write;
-        break;
-    }
-    case Operation::Remove:
-        job = new QKeychain::DeletePasswordJob(m_service, this);
-        break;
-    }
-    job->setKey(m_key);
-    job->setAutoDelete(false);
-    // Never store secrets in a plaintext file when no keychain is there.
-    job->setInsecureFallback(false);
-    m_job = job;
-    connect(job, &QKeychain::Job::finished, this, &SecretJob::onKeychainFinished);
-    qCDebug(lcSecrets) << "keychain" << int(m_operation) << "for" << m_key;
-    job->start();
-}
-
-void SecretJob::doAbort()
-{
-    if (m_job) {
-        m_job->disconnect(this);
-        m_job->deleteLater();
-        m_job = nullptr;
-    }
-}
-
-void SecretJob::onKeychainFinished(QKeychain::Job *job)
-{
-    if (job != m_job)
-        return;
-    m_job = nullptr;
-    job->deleteLater();
-    const QKeychain::Error code = job->error();
-    const QString detail = job->errorString();
-    if (code == QKeychain::NoError) {
-        m_status = Status::Ok;
-        if (m_operation == Operation::Read)
-            m_secret = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
-        finishOk();
-        return;
-    }
-    if (code == QKeychain::EntryNotFound) {
-        m_status = Status::NotFound;
-        m_secret.clear();
-        finishOk();
-        return;
-    }
-    GraphError error;
-    error.kind = GraphError::Kind::Auth;
-    error.code = QStringLiteral("Keychain");
-    if (code == QKeychain::NoBackendAvailable || code == QKeychain::NotImplemented
-        || (code == QKeychain::OtherError && looksLikeMissingBackend(detail))) {
-        m_status = Status::NoBackend;
-        error.message = SecretStore::noBackendMessage(detail);
-    } else if (code == QKeychain::AccessDenied || code == QKeychain::AccessDeniedByUser) {
-        m_status = Status::AccessDenied;
-        error.message = tr("The keychain refused access (%1).").arg(detail);
-        error.hint = tr("Unlock the keychain (for GNOME: the \"login\" keyring in Passwords and Keys) and "
-                        "try again.");
-    } else {
-        m_status = Status::Failed;
-        error.message = tr("The keychain failed: %1").arg(detail);
-    }
-    qCDebug(lcSecrets).noquote() << "keychain error for" << m_key << ':' << detail;
-    finishWithError(error);
-}
-
 SecretStore::SecretStore(QObject *parent)
     : QObject(parent)
 {
@@ -164,17 +50,66 @@ QString SecretStore::keyFor(const QString &profile, SecretKind kind)
 
 SecretJob *SecretStore::read(const QString &profile, SecretKind kind)
 {
-    return new SecretJob(SecretJob::Operation::Read, m_service, keyFor(profile, kind), {}, this);
+    return new SecretJob(SecretJob::Operation::Read, m_service, keyFor(profile, kind), {}, m_env,
+                         g_boundedWaits ? -1 : 0, this);
 }
 
 SecretJob *SecretStore::write(const QString &profile, SecretKind kind, const QString &secret)
 {
-    return new SecretJob(SecretJob::Operation::Write, m_service, keyFor(profile, kind), secret, this);
+    return new SecretJob(SecretJob::Operation::Write, m_service, keyFor(profile, kind), secret, m_env,
+                         g_boundedWaits ? -1 : 0, this);
 }
 
 SecretJob *SecretStore::remove(const QString &profile, SecretKind kind)
 {
-    return new SecretJob(SecretJob::Operation::Remove, m_service, keyFor(profile, kind), {}, this);
+    return new SecretJob(SecretJob::Operation::Remove, m_service, keyFor(profile, kind), {}, m_env,
+                         g_boundedWaits ? -1 : 0, this);
+}
+
+void SecretStore::setBoundedWaits(bool bounded)
+{
+    g_boundedWaits = bounded;
+}
+
+QString SecretStore::sessionBusProblem(const QProcessEnvironment &env)
+{
+#if HERALD_SECRET_SERVICE
+    // Where libdbus and GDBus look for the session bus. Without either they
+    // autolaunch one through dbus-launch when DISPLAY is set: a private bus
+    // whose freshly activated keyring blocks every lookup (25 s D-Bus timeouts,
+    // or an unlock prompt that waits forever). Better to say so at once.
+    if (!env.value(QStringLiteral("DBUS_SESSION_BUS_ADDRESS")).trimmed().isEmpty())
+        return {};
+    const QString runtime = env.value(QStringLiteral("XDG_RUNTIME_DIR"));
+    if (!runtime.isEmpty()) {
+        struct stat info
+        {
+        };
+        const QByteArray socket = QFile::encodeName(runtime + QStringLiteral("/bus"));
+        if (::stat(socket.constData(), &info) == 0 && S_ISSOCK(info.st_mode))
+            return {};
+    }
+    return tr("there is no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set and there is no "
+              "$XDG_RUNTIME_DIR/bus socket; run Herald inside your desktop session or `dbus-run-session`");
+#else
+    Q_UNUSED(env);
+    return {};
+#endif
+}
+
+QString SecretStore::lockedMessage()
+{
+    return tr("The keychain is locked, so Herald cannot read or change the secrets in it.");
+}
+
+QString SecretStore::lockedHint()
+{
+    // `gnome-keyring-daemon --unlock` alone does not unlock a running
+    // daemon's collection once it was locked; --replace starts it unlocked.
+    return tr("Unlock it: log in to the desktop session (or unlock the \"login\" keyring in Passwords and "
+              "Keys); without a desktop, restart the keyring unlocked with `gnome-keyring-daemon --replace "
+              "--unlock` (it reads the keyring password from standard input). For automation set "
+              "HERALD_CLIENT_SECRET / HERALD_BOT_SECRET instead.");
 }
 
 QString SecretStore::noBackendMessage(const QString &detail)

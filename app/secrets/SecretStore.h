@@ -8,15 +8,31 @@
 // keychain backend a job fails with NoBackend and a message that says how
 // to get one (or to use the environment variables instead).
 //
+// Where QtKeychain is vague, the store finds out itself (Linux, Secret
+// Service; measured against gnome-keyring 42 with QtKeychain 0.13):
+// - no session bus address and no $XDG_RUNTIME_DIR/bus: NoBackend at once,
+//   QtKeychain is not asked (libdbus would autolaunch a private bus when
+//   DISPLAY is set, and each lookup then blocks on a fresh keyring);
+// - a locked collection and no prompt possible: QtKeychain reads "Entry not
+//   found" and deletes nothing "successfully"; a probe of the Secret Service
+//   (SecretServiceProbe) turns both into AccessDenied, "the keychain is locked";
+// - a locked collection with an unlock prompt nobody answers: QtKeychain
+//   waits forever. With bounded waits (herald-cli) the job fails with
+//   TimedOut after HERALD_KEYCHAIN_TIMEOUT seconds; the GUI waits for the user.
+//
 //   auto *job = store->read(QStringLiteral("default"), SecretKind::Client);
 //   connect(job, &graph::Job::finished, this, [job] { if (job->found()) use(job->secret()); });
 //   job->start();
 
 #include "config/SecretSource.h"
 #include "graph/Job.h"
+#include "secrets/SecretServiceProbe.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QProcessEnvironment>
+#include <QTimer>
+#include <functional>
 #include <optional>
 
 namespace QKeychain {
@@ -42,6 +58,7 @@ public:
         NotFound, // read/remove: nothing stored (read still succeeds)
         NoBackend, // no keychain service reachable
         AccessDenied, // locked keychain, or the user said no
+        TimedOut, // bounded waits only: no answer in time (an unanswered unlock prompt)
         Failed,
     };
 
@@ -52,21 +69,37 @@ public:
     bool found() const { return m_status == Status::Ok && m_operation == Operation::Read; }
     // Read only; empty otherwise. Never log it.
     QString secret() const { return m_secret; }
+    // Whether QtKeychain was asked at all (false when the store knew the
+    // answer beforehand, e.g. no session bus).
+    bool askedKeychain() const { return m_askedKeychain; }
 
 private:
     friend class SecretStore;
     SecretJob(Operation operation, const QString &service, const QString &key, const QString &secret,
-              QObject *parent);
+              const QProcessEnvironment &env, int timeoutSeconds, QObject *parent);
     void doStart() override;
     void doAbort() override;
+    void startKeychain();
+    void probe(const std::function<void(SecretServiceProbe::State)> &next);
     void onKeychainFinished(QKeychain::Job *job);
+    void onTimeout();
+    void releaseKeychainJob();
+    void stopTimer();
+    void succeed(Status status);
+    void fail(Status status, const QString &message, const QString &hint = QString());
 
     Operation m_operation;
     QString m_service;
     QString m_key;
     QString m_secret;
+    QProcessEnvironment m_env;
+    int m_timeoutSeconds = 0; // 0: no limit; -1: HERALD_KEYCHAIN_TIMEOUT from m_env
     Status m_status = Status::Failed;
+    bool m_askedKeychain = false;
+    bool m_existedBefore = true; // Remove: what the probe saw before deleting
     QPointer<QKeychain::Job> m_job;
+    QPointer<QTimer> m_timer;
+    QPointer<SecretServiceProbe> m_probe;
 };
 
 class SecretStore : public QObject
@@ -87,11 +120,31 @@ public:
     SecretJob *write(const QString &profile, SecretKind kind, const QString &secret);
     SecretJob *remove(const QString &profile, SecretKind kind);
 
+    // The environment the session-bus check and HERALD_KEYCHAIN_TIMEOUT are
+    // read from (default: the process's). Tests hand in their own.
+    void setEnvironment(const QProcessEnvironment &env) { m_env = env; }
+
+    // herald-cli: keychain operations fail with TimedOut after
+    // HERALD_KEYCHAIN_TIMEOUT seconds (default kDefaultTimeoutSeconds, 0 = no
+    // limit) instead of waiting for an unlock prompt that may never be
+    // answered. Process-wide, for jobs created afterwards. Off by default:
+    // the GUI waits while the user types the keyring password.
+    static void setBoundedWaits(bool bounded);
+    static constexpr int kDefaultTimeoutSeconds = 60;
+
     // The sentence for Status::NoBackend; `detail` is QtKeychain's.
     static QString noBackendMessage(const QString &detail = QString());
+    // Status::AccessDenied for a locked keychain (message, then the hint).
+    static QString lockedMessage();
+    static QString lockedHint();
+    // Linux: why no D-Bus session bus can be reached without autolaunching
+    // one (no DBUS_SESSION_BUS_ADDRESS, no $XDG_RUNTIME_DIR/bus socket);
+    // empty when there is one, and always on other systems.
+    static QString sessionBusProblem(const QProcessEnvironment &env);
 
 private:
     QString m_service = defaultServiceName();
+    QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
 };
 
 // The keychain as a config::SecretSource (after the environment in the
