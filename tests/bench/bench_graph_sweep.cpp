@@ -8,23 +8,17 @@
 // the share of sub-requests answered 429 (target <= 1 %). Exits non-zero
 // when a result is missing or the simulator cannot be started.
 
-#include "SimProcess.h"
-#include "auth/ClientSecretTokenProvider.h"
+#include "BenchTenant.h"
 #include "graph/BatchScheduler.h"
 #include "graph/GraphClient.h"
 #include "graph/GraphPager.h"
 #include "graph/OData.h"
-#include "graph/RateCategories.h"
 #include "graph/RatePlanner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QTimer>
 #include <cstdio>
 
@@ -71,31 +65,6 @@ Options parse(QCoreApplication &app)
     return options;
 }
 
-// The simulator's control endpoints need no token.
-QJsonObject simCall(QNetworkAccessManager &network, const QUrl &base, const QByteArray &method,
-                    const QString &path)
-{
-    QUrl url = base;
-    url.setPath(path);
-    QNetworkReply *reply = network.sendCustomRequest(QNetworkRequest(url), method);
-    QEventLoop loop; // bench main only: the library never blocks
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object();
-}
-
-template <class J> bool runToEnd(J *job)
-{
-    QEventLoop loop;
-    job->setAutoDelete(false);
-    QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
-    job->start();
-    if (!job->isFinished())
-        loop.exec();
-    return job->succeeded();
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -103,40 +72,16 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const Options options = parse(app);
 
-    // A fresh random secret for this run only, handed over in the environment.
-    const QString secret
-        = QStringLiteral("bench-%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
-    qputenv("QT_LOGGING_RULES", "herald.*.debug=false"); // the child's per-request log would fill its pipe
-    herald::test::SimProcess sim({QStringLiteral("--users"), QString::number(options.users),
-                                  QStringLiteral("--teams"), QStringLiteral("2"), QStringLiteral("--groups"),
-                                  QStringLiteral("1"), QStringLiteral("--time-scale"),
-                                  QString::number(options.timeScale)},
-                                 secret);
-    if (!sim.start(120000)) {
-        std::fprintf(stderr, "bench_graph_sweep: %s\n", qPrintable(sim.errorString()));
+    herald::test::BenchTenant tenant("bench_graph_sweep", options.users, options.timeScale);
+    if (!tenant.start())
         return 2;
-    }
-    QObject::connect(&sim.process(), &QProcess::readyReadStandardError, &app,
-                     [&sim] { sim.process().readAllStandardError(); });
-    const QJsonObject ready = sim.ready();
-    const QUrl base = sim.baseUrl();
-    const QString appId = ready.value(QStringLiteral("appId")).toString();
-
-    QNetworkAccessManager network;
-    auth::ClientCredentialsSettings settings;
-    settings.loginBase = base;
-    settings.tenant = ready.value(QStringLiteral("tenantId")).toString();
-    settings.clientId = ready.value(QStringLiteral("clientId")).toString();
-    auth::ClientSecretTokenProvider tokens(&network, settings, secret);
-    tokens.setTimeScale(options.timeScale);
-    RatePlanner planner;
-    rate::defineGraphClasses(planner);
-    planner.setTimeScale(options.timeScale);
+    const QString appId = tenant.appId();
+    RatePlanner &planner = tenant.planner();
     if (options.margin >= 0 || options.slackUs >= 0) {
         planner.setSafetyMargin(options.margin >= 0 ? options.margin : planner.safetyMarginFraction(),
                                 options.slackUs >= 0 ? options.slackUs : planner.safetySlackUs());
     }
-    GraphClient client(&network, base, &tokens, &planner);
+    GraphClient &client = tenant.graph();
 
     // Directory first (not timed): the ids to sweep.
     QStringList ids;
@@ -147,13 +92,13 @@ int main(int argc, char **argv)
         for (const QJsonValue &item : items)
             ids << item.toObject().value(QStringLiteral("id")).toString();
     });
-    if (!runToEnd(pager)) {
+    if (!herald::test::runToEnd(pager)) {
         std::fprintf(stderr, "bench_graph_sweep: loading users failed: %s\n",
                      qPrintable(pager->error().toString()));
         return 2;
     }
     delete pager;
-    simCall(network, base, "POST", QStringLiteral("/_sim/reset-stats"));
+    tenant.resetStats();
 
     // The sweep.
     BatchScheduler *sweep = client.batch();
@@ -192,14 +137,14 @@ int main(int argc, char **argv)
     });
     QElapsedTimer timer;
     timer.start();
-    const bool ok = runToEnd(sweep);
+    const bool ok = herald::test::runToEnd(sweep);
     const double elapsed = double(timer.nsecsElapsed()) / 1e9;
     const int batches = sweep->batchesSent();
     if (!ok)
         std::fprintf(stderr, "bench_graph_sweep: sweep failed: %s\n", qPrintable(sweep->error().toString()));
     delete sweep;
 
-    const QJsonObject stats = simCall(network, base, "GET", QStringLiteral("/_sim/stats"));
+    const QJsonObject stats = tenant.stats();
     const double subRequests = stats.value(QStringLiteral("requests"))
                                    .toObject()
                                    .value(QStringLiteral("installedApps.get"))
@@ -218,6 +163,6 @@ int main(int argc, char **argv)
                 ratio, "<=1.10", share * 100.0, "<=1%", batches, missing);
     std::printf("(installed: %lld, sub-requests: %.0f, 429: %.0f)\n", installed, subRequests, throttled);
     std::fflush(stdout);
-    sim.stop();
+    tenant.stop();
     return (ok && missing == 0 && ids.size() == options.users) ? 0 : 1;
 }

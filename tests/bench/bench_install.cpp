@@ -12,12 +12,9 @@
 // --all-users), and that time is counted. Exits non-zero when a user got no
 // result or the simulator cannot be started.
 
-#include "SimProcess.h"
-#include "auth/ClientSecretTokenProvider.h"
+#include "BenchTenant.h"
 #include "directory/RecipientResolver.h"
 #include "graph/GraphClient.h"
-#include "graph/RateCategories.h"
-#include "graph/RatePlanner.h"
 #include "install/InstallRunner.h"
 #include "install/ResolverRecipientFeed.h"
 
@@ -25,10 +22,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QRandomGenerator>
 #include <cstdio>
 #include <map>
 
@@ -64,19 +57,6 @@ Options parse(QCoreApplication &app)
     return options;
 }
 
-// The simulator's statistics need no token. (Bench main only: the library never blocks.)
-QJsonObject simStats(QNetworkAccessManager &network, const QUrl &base)
-{
-    QUrl url = base;
-    url.setPath(QStringLiteral("/_sim/stats"));
-    QNetworkReply *reply = network.get(QNetworkRequest(url));
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object();
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -84,39 +64,14 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const Options options = parse(app);
 
-    const QString secret
-        = QStringLiteral("bench-%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
-    qputenv("QT_LOGGING_RULES", "herald.*.debug=false"); // the child's per-request log would fill its pipe
-    herald::test::SimProcess sim({QStringLiteral("--users"), QString::number(options.users),
-                                  QStringLiteral("--teams"), QStringLiteral("2"), QStringLiteral("--groups"),
-                                  QStringLiteral("1"), QStringLiteral("--installed"),
-                                  QString::number(options.installed), QStringLiteral("--time-scale"),
-                                  QString::number(options.timeScale)},
-                                 secret);
-    if (!sim.start(120000)) {
-        std::fprintf(stderr, "bench_install: %s\n", qPrintable(sim.errorString()));
+    herald::test::BenchTenant tenant("bench_install", options.users, options.timeScale,
+                                     {QStringLiteral("--installed"), QString::number(options.installed)});
+    if (!tenant.start())
         return 2;
-    }
-    QObject::connect(&sim.process(), &QProcess::readyReadStandardError, &app,
-                     [&sim] { sim.process().readAllStandardError(); });
-    const QJsonObject ready = sim.ready();
-    const QUrl base = sim.baseUrl();
-
-    // The same wiring as herald-cli (cli/commands/GraphSession): the planner's defaults.
-    QNetworkAccessManager network;
-    auth::ClientCredentialsSettings settings;
-    settings.loginBase = base;
-    settings.tenant = ready.value(QStringLiteral("tenantId")).toString();
-    settings.clientId = ready.value(QStringLiteral("clientId")).toString();
-    auth::ClientSecretTokenProvider tokens(&network, settings, secret);
-    tokens.setTimeScale(options.timeScale);
-    graph::RatePlanner planner;
-    graph::rate::defineGraphClasses(planner);
-    planner.setTimeScale(options.timeScale);
-    graph::GraphClient client(&network, base, &tokens, &planner);
+    graph::GraphClient &client = tenant.graph();
 
     install::TeamsApp app_;
-    app_.id = ready.value(QStringLiteral("appId")).toString();
+    app_.id = tenant.appId();
     directory::RecipientSource source;
     source.allUsers = true;
     auto *runner = new install::InstallRunner(&client, new install::ResolverRecipientFeed(&client, source),
@@ -139,7 +94,7 @@ int main(int argc, char **argv)
     const qint64 results = runner->done();
     delete runner;
 
-    const QJsonObject stats = simStats(network, base);
+    const QJsonObject stats = tenant.stats();
     const double requests = stats.value(QStringLiteral("requestsTotal")).toDouble();
     const double throttled = stats.value(QStringLiteral("throttledTotal")).toDouble();
     const double share = requests > 0 ? throttled / requests : 0;
@@ -159,6 +114,6 @@ int main(int argc, char **argv)
                 outcomes[install::Outcome::Failed], requests, throttled,
                 stats.value(QStringLiteral("requests")).toObject().value(QStringLiteral("batch")).toDouble());
     std::fflush(stdout);
-    sim.stop();
+    tenant.stop();
     return (ok && results == options.users && outcomes[install::Outcome::Failed] == 0) ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 // template: "Preview as…" shows them and the payload sent for that user is
 // bound with them.
 
+#include "DemoWindowTest.h"
 #include "HttpProbe.h"
 #include "RecipientTableModel.h"
 #include "campaign/CampaignStore.h"
@@ -66,7 +67,7 @@ QStringList textBlocks(const QWidget *root)
 
 } // namespace
 
-class TestComposerSend : public QObject
+class TestComposerSend : public test::DemoWindowTest
 {
     Q_OBJECT
 
@@ -86,18 +87,11 @@ private:
     QJsonObject simStats();
     void clickSendTest(QInputDialog **dialog);
     RecipientTableModel *model() const { return m_window->workspace()->model(); }
-
-    std::unique_ptr<DemoSession> m_demo;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 sim::SimOptions TestComposerSend::options()
 {
-    sim::SimOptions o = DemoSession::defaultOptions();
-    o.users = 40;
-    o.teams = 2;
-    o.groups = 2;
-    o.timeScale = 20;
+    sim::SimOptions o = smallTenant(40, 2, 2);
     // Everyone can get the message: the outcome depends on us only.
     o.installedFraction = 1.0;
     o.unlicensedFraction = 0;
@@ -108,9 +102,8 @@ sim::SimOptions TestComposerSend::options()
 
 void TestComposerSend::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    ui::setApplicationIdentity();
-    QDir(config::ConnectionSettings::defaultDataDir()).removeRecursively();
+    useTestEnvironment();
+    removeData();
 }
 
 void TestComposerSend::init()
@@ -120,20 +113,13 @@ void TestComposerSend::init()
 
 void TestComposerSend::cleanup()
 {
-    m_window.reset();
-    m_demo.reset();
-    QDir(config::ConnectionSettings::defaultDataDir()).removeRecursively();
+    closeDemo();
+    removeData();
 }
 
 void TestComposerSend::startWindow()
 {
-    m_demo = std::make_unique<DemoSession>(options());
-    m_window = std::make_unique<MainWindow>();
-    m_window->attachDemo(m_demo.get());
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isReady(), 30000);
+    QVERIFY(startDemoWindow(options()));
     QVERIFY2(m_window->session()->bot(), qPrintable(m_window->session()->botError()));
     ui::ComposerPage *composer = m_window->composerPage();
     QVERIFY(composer);

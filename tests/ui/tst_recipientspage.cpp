@@ -2,6 +2,7 @@
 // demo simulator in this process: search, pickers, CSV import, status
 // sweep, install, filters, and a tenant that goes away mid-sweep.
 
+#include "DemoWindowTest.h"
 #include "DirectoryResultModel.h"
 #include "RecipientFilterProxy.h"
 #include "RecipientTableModel.h"
@@ -46,7 +47,7 @@ using namespace herald;
 using herald::ui::DemoSession;
 using herald::ui::MainWindow;
 
-class TestRecipientsPage : public QObject
+class TestRecipientsPage : public test::DemoWindowTest
 {
     Q_OBJECT
 
@@ -73,25 +74,16 @@ private:
     void addGroup(int minimumMembers);
     int rows() const { return m_window->workspace()->model()->rowCount(); }
     ui::InstallActions *actions() const { return m_window->workspace()->actions(); }
-
-    std::unique_ptr<DemoSession> m_demo;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 sim::SimOptions TestRecipientsPage::options()
 {
-    sim::SimOptions o = DemoSession::defaultOptions();
-    o.users = 400;
-    o.teams = 8;
-    o.groups = 8;
-    o.timeScale = 20; // documented limits, 20 times faster
-    return o;
+    return smallTenant(400, 8, 8);
 }
 
 void TestRecipientsPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    ui::setApplicationIdentity();
+    useTestEnvironment();
 }
 
 void TestRecipientsPage::init()
@@ -102,19 +94,12 @@ void TestRecipientsPage::init()
 
 void TestRecipientsPage::cleanup()
 {
-    m_window.reset();
-    m_demo.reset();
+    closeDemo();
 }
 
 void TestRecipientsPage::startWindow()
 {
-    m_demo = std::make_unique<DemoSession>(options());
-    m_window = std::make_unique<MainWindow>();
-    m_window->attachDemo(m_demo.get());
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isReady(), 30000);
+    QVERIFY(startDemoWindow(options()));
 }
 
 void TestRecipientsPage::addGroup(int minimumMembers)

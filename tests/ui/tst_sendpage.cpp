@@ -3,6 +3,7 @@
 // closing the window while sending, unconfirmed recipients after an
 // interrupted run, exports.
 
+#include "DemoWindowTest.h"
 #include "JournalRowModel.h"
 #include "RecipientTableModel.h"
 #include "config/ConnectionSettings.h"
@@ -41,7 +42,7 @@ using campaign::JournalState;
 using herald::ui::DemoSession;
 using herald::ui::MainWindow;
 
-class TestSendPage : public QObject
+class TestSendPage : public test::DemoWindowTest
 {
     Q_OBJECT
 
@@ -61,28 +62,20 @@ private:
     void addEveryone();
     ui::CampaignController *campaigns() const { return m_window->workspace()->campaigns(); }
     RecipientTableModel *model() const { return m_window->workspace()->model(); }
-
-    std::unique_ptr<DemoSession> m_demo;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 sim::SimOptions TestSendPage::options(int latencyMs)
 {
-    sim::SimOptions o = DemoSession::defaultOptions();
-    o.users = 120;
-    o.teams = 4;
-    o.groups = 4;
-    o.timeScale = 20;
+    sim::SimOptions o = smallTenant(120, 4, 4);
     o.faults.latencyMs = latencyMs; // simulated ms, divided by the time scale
     return o;
 }
 
 void TestSendPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    ui::setApplicationIdentity();
+    useTestEnvironment();
     // A journal of our own (the test-mode data location).
-    QDir(config::ConnectionSettings::defaultDataDir()).removeRecursively();
+    removeData();
 }
 
 void TestSendPage::init()
@@ -92,20 +85,13 @@ void TestSendPage::init()
 
 void TestSendPage::cleanup()
 {
-    m_window.reset();
-    m_demo.reset();
-    QDir(config::ConnectionSettings::defaultDataDir()).removeRecursively();
+    closeDemo();
+    removeData();
 }
 
 void TestSendPage::startWindow(int latencyMs)
 {
-    m_demo = std::make_unique<DemoSession>(options(latencyMs));
-    m_window = std::make_unique<MainWindow>();
-    m_window->attachDemo(m_demo.get());
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isReady(), 30000);
+    QVERIFY(startDemoWindow(options(latencyMs)));
     QVERIFY2(m_window->session()->bot(), qPrintable(m_window->session()->botError()));
     // The message is what the Compose page holds.
     ui::ComposerPage *composer = m_window->composerPage();
@@ -283,12 +269,9 @@ void TestSendPage::interruptedRunShowsUnconfirmedInHistory()
 
     // Next start: the campaign is offered for resuming; History explains
     // the unconfirmed recipients and offers the explicit retry.
-    m_window = std::make_unique<MainWindow>();
-    m_window->attachDemo(m_demo.get()); // the same tenant, still running
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    // The demo session already runs: sign in to it the way attachDemo does.
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isReady(), 30000);
+    // The same tenant, still running: the new window signs in to it the way
+    // attachDemo does.
+    QVERIFY(reopenWindow());
     m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("send")));
     QTRY_VERIFY(!m_window->sendPage()->resumeText().isEmpty());
     m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("history")));
