@@ -32,7 +32,11 @@ const char *const kMessage
       "06:00 to 09:00 (CET).\n\n"
       "- Save your work on Friday evening\n"
       "- Questions: reply here or visit the [IT help page](https://contoso.example/it)\n";
-}
+
+constexpr int kPollMs = 100;
+constexpr int kSettleMs = 300;
+constexpr int kStepTimeoutMs = 120000;
+} // namespace
 
 ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QObject *parent)
     : QObject(parent)
@@ -40,31 +44,110 @@ ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QOb
     , m_dir(directory)
 {
     m_dir.mkpath(QStringLiteral("."));
-    connect(window, &MainWindow::firstPainted, this, &ScreenshotTour::start, Qt::SingleShotConnection);
+    connect(
+        window, &MainWindow::firstPainted, this,
+        [this] {
+            m_steps = steps();
+            runNext();
+        },
+        Qt::SingleShotConnection);
+}
+
+QList<ScreenshotTour::Step> ScreenshotTour::steps()
+{
+    Workspace *ws = m_window->workspace();
+    CampaignController *campaigns = ws->campaigns();
+    const auto always = [] { return true; };
+    const auto page
+        = [this](const char *name) { m_window->setCurrentPage(m_window->pageIndex(QLatin1String(name))); };
+    const auto sweepDone = [ws] { return !ws->actions()->isRunning(); };
+    return {
+        {[this] { return m_window->session()->isReady(); },
+         [this, page] {
+             page("recipients");
+             m_window->recipientsPage()->addAllUsers(-1);
+         }},
+        {[ws] { return !ws->loader()->isBusy() && ws->model()->rowCount() > 0; },
+         [ws] {
+             QList<int> all;
+             for (int r = 0; r < ws->model()->rowCount(); ++r)
+                 all.append(r);
+             ws->actions()->run(InstallActions::Operation::Status, all);
+         }},
+        // A third of the way: the table filling live.
+        {[ws] { return ws->progress()->estimate().done() * 3 > ws->progress()->estimate().total(); },
+         [this] { capture(QStringLiteral("gui-recipients-sweep")); }},
+        {sweepDone, [this] { capture(QStringLiteral("main-window")); }},
+        {always, [page] { page("install"); }},
+        {always, [this] { capture(QStringLiteral("gui-install")); }},
+        {always,
+         [this, page] {
+             page("compose");
+             ComposerPage *composer = m_window->composerPage();
+             composer->setMode(ComposerPage::Mode::Markdown);
+             composer->setText(QString::fromUtf8(kMessage));
+             composer->refreshNow();
+         }},
+        {always, [this] { capture(QStringLiteral("gui-compose")); }},
+        {always,
+         [this, page] {
+             page("send");
+             m_window->sendPage()->nameEdit()->setText(
+                 QStringLiteral("Saturday maintenance %1")
+                     .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
+             QString error;
+             if (!m_window->sendPage()->startSending(true, &error))
+                 fail(error);
+         }},
+        {[campaigns] {
+             const auto p = campaigns->progress();
+             return !campaigns->isRunning() || (p.total > 0 && p.done * 3 > p.total);
+         },
+         [this] { capture(QStringLiteral("gui-send")); }},
+        {[campaigns] { return !campaigns->isRunning(); }, [page] { page("history"); }},
+        {always,
+         [this] {
+             capture(QStringLiteral("gui-history"));
+             QCoreApplication::exit(0);
+         }},
+    };
 }
 
 void ScreenshotTour::fail(const QString &why)
 {
     QTextStream(stderr) << "screenshot tour: " << why << Qt::endl;
+    m_steps.clear();
     QCoreApplication::exit(1);
 }
 
-void ScreenshotTour::when(std::function<bool()> done, std::function<void()> next, int timeoutMs)
+void ScreenshotTour::runNext()
 {
+    if (m_steps.isEmpty())
+        return;
     auto *timer = new QTimer(this);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    connect(timer, &QTimer::timeout, this, [this, timer, clock, done, next, timeoutMs] {
-        if (done()) {
+    connect(timer, &QTimer::timeout, this, [this, timer, clock] {
+        if (m_steps.isEmpty()) {
+            timer->deleteLater();
+            return;
+        }
+        if (m_steps.constFirst().ready()) {
             timer->deleteLater();
             // A moment for the widgets to paint what just changed.
-            QTimer::singleShot(300, this, next);
-        } else if (clock->elapsed() > timeoutMs) {
+            QTimer::singleShot(kSettleMs, this, [this] {
+                if (m_steps.isEmpty())
+                    return;
+                const Step step = m_steps.takeFirst();
+                step.act();
+                runNext();
+            });
+        } else if (clock->elapsed() > kStepTimeoutMs) {
             timer->deleteLater();
-            fail(QStringLiteral("a step did not finish in time"));
+            fail(QStringLiteral("a step did not finish in %1 s").arg(kStepTimeoutMs / 1000));
         }
     });
-    timer->start(100);
+    timer->start(kPollMs);
 }
 
 void ScreenshotTour::capture(const QString &name)
@@ -72,88 +155,8 @@ void ScreenshotTour::capture(const QString &name)
     const QString path = m_dir.filePath(name + QStringLiteral(".png"));
     const bool saved = m_window->grab().save(path);
     QTextStream(stdout) << (saved ? "saved " : "could not save ") << path << Qt::endl;
-}
-
-void ScreenshotTour::start()
-{
-    Workspace *ws = m_window->workspace();
-    when([this] { return m_window->session()->isReady(); },
-         [this, ws] {
-             m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("recipients")));
-             m_window->recipientsPage()->addAllUsers(-1);
-             when([ws] { return !ws->loader()->isBusy() && ws->model()->rowCount() > 0; },
-                  [this, ws] {
-                      QList<int> all;
-                      for (int r = 0; r < ws->model()->rowCount(); ++r)
-                          all.append(r);
-                      ws->actions()->run(InstallActions::Operation::Status, all);
-                      when(
-                          [ws] {
-                              return ws->progress()->estimate().done() * 3
-                                  > ws->progress()->estimate().total();
-                          },
-                          [this, ws] {
-                              capture(QStringLiteral("gui-recipients-sweep"));
-                              when([ws] { return !ws->actions()->isRunning(); },
-                                   [this, ws] {
-                                       capture(QStringLiteral("main-window"));
-                                       m_window->setCurrentPage(
-                                           m_window->pageIndex(QStringLiteral("install")));
-                                       when([] { return true; },
-                                            [this, ws] {
-                                                capture(QStringLiteral("gui-install"));
-                                                ComposerPage *composer = m_window->composerPage();
-                                                m_window->setCurrentPage(
-                                                    m_window->pageIndex(QStringLiteral("compose")));
-                                                composer->setMode(ComposerPage::Mode::Markdown);
-                                                composer->setText(QString::fromUtf8(kMessage));
-                                                composer->refreshNow();
-                                                when([] { return true; },
-                                                     [this, ws] {
-                                                         capture(QStringLiteral("gui-compose"));
-                                                         m_window->setCurrentPage(
-                                                             m_window->pageIndex(QStringLiteral("send")));
-                                                         QString error;
-                                                         m_window->sendPage()->nameEdit()->setText(
-                                                             QStringLiteral("Saturday maintenance %1")
-                                                                 .arg(QDateTime::currentDateTime().toString(
-                                                                     QStringLiteral("HH:mm:ss"))));
-                                                         if (!m_window->sendPage()->startSending(true,
-                                                                                                 &error)) {
-                                                             fail(error);
-                                                             return;
-                                                         }
-                                                         CampaignController *campaigns = ws->campaigns();
-                                                         when(
-                                                             [campaigns] {
-                                                                 const auto p = campaigns->progress();
-                                                                 return !campaigns->isRunning()
-                                                                     || (p.total > 0 && p.done * 3 > p.total);
-                                                             },
-                                                             [this, campaigns] {
-                                                                 capture(QStringLiteral("gui-send"));
-                                                                 when(
-                                                                     [campaigns] {
-                                                                         return !campaigns->isRunning();
-                                                                     },
-                                                                     [this] {
-                                                                         m_window->setCurrentPage(
-                                                                             m_window->pageIndex(
-                                                                                 QStringLiteral("history")));
-                                                                         when([] { return true; },
-                                                                              [this] {
-                                                                                  capture(QStringLiteral(
-                                                                                      "gui-history"));
-                                                                                  QCoreApplication::exit(0);
-                                                                              });
-                                                                     });
-                                                             });
-                                                     });
-                                            });
-                                   });
-                          });
-                  });
-         });
+    if (!saved)
+        fail(QStringLiteral("could not write %1").arg(path));
 }
 
 } // namespace herald::ui

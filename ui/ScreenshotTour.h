@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDir>
+#include <QList>
 #include <QObject>
 #include <functional>
 
@@ -20,14 +21,21 @@ public:
     ScreenshotTour(MainWindow *window, const QString &directory, QObject *parent = nullptr);
 
 private:
-    void start();
+    // One step of the tour: once `ready()` is true (polled), `act()` runs.
+    struct Step
+    {
+        std::function<bool()> ready;
+        std::function<void()> act;
+    };
+
+    QList<Step> steps();
+    void runNext();
     void capture(const QString &name);
-    // Calls `next` once `done()` is true (polled), or quits with an error after `timeoutMs`.
-    void when(std::function<bool()> done, std::function<void()> next, int timeoutMs = 120000);
     void fail(const QString &why);
 
     MainWindow *m_window;
     QDir m_dir;
+    QList<Step> m_steps;
 };
 
 } // namespace herald::ui
