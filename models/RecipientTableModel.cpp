@@ -157,6 +157,11 @@ QVariant RecipientTableModel::data(const QModelIndex &index, int role) const
                                                        : row.text(RecipientRow::ObjectId);
         }
         return {};
+    case Qt::AccessibleDescriptionRole:
+        // The state cells read as their text (DisplayRole); why comes after.
+        if ((column == InstallState || column == DeliveryState) && !row.isEmpty(RecipientRow::Detail))
+            return row.text(RecipientRow::Detail);
+        return {};
     case SortRole:
         return sortData(row, column);
     case ObjectIdRole:

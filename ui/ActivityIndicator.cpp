@@ -15,6 +15,7 @@ ActivityIndicator::ActivityIndicator(QWidget *parent)
     // Minimum 0 and maximum 0: Qt's "busy" progress bar.
     m_progress->setRange(0, 0);
     m_progress->setTextVisible(false);
+    m_progress->setAccessibleName(tr("Background activity"));
     m_progress->setFixedWidth(fontMetrics().averageCharWidth() * 14);
     m_progress->setMaximumHeight(fontMetrics().height());
 

@@ -12,6 +12,12 @@ namespace herald::ui {
 namespace {
 const char *const kChipId = "chipId";
 
+// "R&D" is a name, not a mnemonic.
+QString chipText(const QString &text)
+{
+    return QString(text).replace(QLatin1Char('&'), QStringLiteral("&&")) + QStringLiteral("  ✕");
+}
+
 // Delete and Backspace on a focused chip remove it, like in a mail client.
 class ChipKeys : public QObject
 {
@@ -35,6 +41,7 @@ ChipBar::ChipBar(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("chipBar"));
+    setAccessibleName(tr("Chosen recipients"));
     auto *inner = new QWidget;
     m_layout = new QHBoxLayout(inner);
     m_layout->setContentsMargins(0, 0, 0, 0);
@@ -67,15 +74,17 @@ void ChipBar::addChip(int chipId, const QString &text, const QString &toolTip)
     auto *chip = new QToolButton(this);
     chip->setObjectName(QStringLiteral("chip%1").arg(chipId));
     chip->setProperty(kChipId, chipId);
-    chip->setText(text + QStringLiteral("  ✕"));
+    chip->setText(chipText(text));
     chip->setToolTip(toolTip.isEmpty() ? tr("Remove %1 from the recipients").arg(text) : toolTip);
     chip->setAccessibleName(tr("Remove %1").arg(text));
+    chip->setAccessibleDescription(tr("Chosen recipients. Press Space or Delete to take them off the list."));
     chip->setAutoRaise(false);
     chip->setFocusPolicy(Qt::StrongFocus);
     chip->installEventFilter(new ChipKeys(chip));
     connect(chip, &QToolButton::clicked, this, [this, chipId] { emit removeRequested(chipId); });
     m_layout->insertWidget(m_layout->count() - 1, chip);
     refreshEmpty();
+    emit chipsChanged();
 }
 
 QToolButton *ChipBar::chip(int chipId) const
@@ -89,8 +98,10 @@ QToolButton *ChipBar::chip(int chipId) const
 
 void ChipBar::setChipText(int chipId, const QString &text)
 {
-    if (QToolButton *button = chip(chipId))
-        button->setText(text + QStringLiteral("  ✕"));
+    if (QToolButton *button = chip(chipId)) {
+        button->setText(chipText(text));
+        button->setAccessibleName(tr("Remove %1").arg(text));
+    }
 }
 
 void ChipBar::removeChip(int chipId)
@@ -101,6 +112,7 @@ void ChipBar::removeChip(int chipId)
         button->setProperty(kChipId, -1);
     }
     refreshEmpty();
+    emit chipsChanged();
 }
 
 void ChipBar::clear()
@@ -110,6 +122,7 @@ void ChipBar::clear()
         button->deleteLater();
     }
     refreshEmpty();
+    emit chipsChanged();
 }
 
 int ChipBar::chipCount() const
@@ -123,7 +136,7 @@ QStringList ChipBar::chipTexts() const
     for (int i = 0; i < m_layout->count(); ++i) {
         auto *button = qobject_cast<QToolButton *>(m_layout->itemAt(i)->widget());
         if (button && button->property(kChipId).toInt() >= 0)
-            texts.append(button->text().chopped(3));
+            texts.append(button->text().chopped(3).replace(QStringLiteral("&&"), QStringLiteral("&")));
     }
     return texts;
 }

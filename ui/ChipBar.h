@@ -17,6 +17,8 @@ class ChipBar : public QWidget
 
 signals:
     void removeRequested(int chipId);
+    // A chip was added or taken away (its button is new or gone).
+    void chipsChanged();
 
 public:
     explicit ChipBar(QWidget *parent = nullptr);

@@ -29,9 +29,10 @@ CsvImportDialog::CsvImportDialog(const QString &path, QWidget *parent)
     m_table->setAccessibleName(tr("Rows read from the file"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table, arrows move in it
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    auto *problemTitle = new QLabel(tr("Problems"), this);
+    auto *problemTitle = new QLabel(tr("&Problems"), this);
     m_problems = new QListWidget(this);
     m_problems->setObjectName(QStringLiteral("csvProblems"));
     m_problems->setAccessibleName(tr("Problems found in the file"));

@@ -29,6 +29,9 @@ DemoBanner::DemoBanner(QWidget *parent)
     , m_text(new QLabel(this))
 {
     setObjectName(QStringLiteral("demoBanner"));
+    // Read as "Demo mode" with the label's text under it, not as a bare frame.
+    setAccessibleName(tr("Demo mode"));
+    m_icon->setAccessibleName(tr("Information"));
     setAutoFillBackground(true);
     setFrameShape(QFrame::NoFrame);
     m_text->setWordWrap(true);

@@ -95,7 +95,7 @@ HistoryPage::HistoryPage(CampaignController *campaigns, QWidget *parent)
 
     m_exportCsv = new QPushButton(tr("Export &CSV…"), this);
     m_exportJson = new QPushButton(tr("Export &JSON…"), this);
-    m_resendFailed = new QPushButton(tr("Resend to &failed"), this);
+    m_resendFailed = new QPushButton(tr("Re&send to failed"), this);
     m_resendFailed->setObjectName(QStringLiteral("resendFailed"));
     m_resendFailed->setToolTip(tr("Send again to the recipients whose message certainly did not arrive"));
     m_retryUnconfirmed = new QPushButton(tr("Retry &unconfirmed…"), this);

@@ -30,9 +30,9 @@ InstallPage::InstallPage(Session *session, RecipientTableModel *model, InstallAc
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("installCounts"));
     m_counts->setWordWrap(true);
-    m_check = new QPushButton(tr("Check status of all"), this);
+    m_check = new QPushButton(tr("&Check status of all"), this);
     m_check->setObjectName(QStringLiteral("checkAll"));
-    m_installMissing = new QPushButton(tr("Install where missing"), this);
+    m_installMissing = new QPushButton(tr("&Install where missing"), this);
     m_installMissing->setObjectName(QStringLiteral("installMissing"));
     m_installMissing->setDefault(true);
     m_installMissing->setToolTip(
@@ -124,8 +124,8 @@ void InstallPage::refreshCounts()
     const bool idle = !m_actions->isRunning() && m_session->isReady();
     const int missing = counts.at(int(InstallState::NotInstalled)) + counts.at(int(InstallState::Unknown));
     m_installMissing->setEnabled(idle && missing > 0);
-    m_installMissing->setText(missing > 0 ? tr("Install where missing (%1)").arg(locale.toString(missing))
-                                          : tr("Install where missing"));
+    m_installMissing->setText(missing > 0 ? tr("&Install where missing (%1)").arg(locale.toString(missing))
+                                          : tr("&Install where missing"));
     m_check->setEnabled(idle && m_model->rowCount() > 0);
 }
 

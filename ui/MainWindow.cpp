@@ -2,9 +2,11 @@
 
 #include "ActivityIndicator.h"
 #include "CampaignController.h"
+#include "ChipBar.h"
 #include "DemoBanner.h"
 #include "DemoSession.h"
 #include "EmptyStatePage.h"
+#include "FocusChain.h"
 #include "HeaderBar.h"
 #include "HistoryPage.h"
 #include "Icons.h"
@@ -20,7 +22,9 @@
 #include "TestSendAction.h"
 #include "UiLogging.h"
 #include "Workspace.h"
+#include "compose/AdaptiveCardView.h"
 #include "compose/ComposerPage.h"
+#include "compose/MessageEditor.h"
 #include "core/Version.h"
 #include "message/RecipientData.h"
 
@@ -110,6 +114,11 @@ MainWindow::MainWindow(QWidget *parent)
     refreshIcons();
     setCurrentPage(0);
     restoreSettings();
+
+    // New chips and a re-rendered preview bring new buttons: keep them in place.
+    connect(m_workspace->chips(), &ChipBar::chipsChanged, this, &MainWindow::scheduleTabOrder);
+    connect(m_composer->cardView(), &AdaptiveCardView::rendered, this, &MainWindow::scheduleTabOrder);
+    focus::orderByLayout(centralWidget());
 }
 
 MainWindow::~MainWindow()
@@ -318,10 +327,45 @@ void MainWindow::setCurrentPage(int index)
         page->adoptTable(m_workspace->tableArea());
     // Delivery states matter while sending; install states everywhere.
     m_workspace->table()->showDeliveryColumn(m_pages->widget(index) == m_send);
+    // Keyboard focus on the page being left (Ctrl+digit) moves to the new one;
+    // in the navigation list it stays there.
+    QWidget *focused = QApplication::focusWidget();
+    const bool focusOnPage = focused && m_pages->isAncestorOf(focused);
     m_pages->setCurrentIndex(index);
     m_navigation->setCurrentRow(index);
     m_pageActions->actions().at(index)->setChecked(true);
     m_header->setTitle(m_pageInfo.at(index).title);
+    scheduleTabOrder();
+    if (focusOnPage)
+        focusPage(index);
+}
+
+void MainWindow::scheduleTabOrder()
+{
+    if (m_tabOrderQueued)
+        return;
+    m_tabOrderQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_tabOrderQueued = false;
+        focus::orderByLayout(centralWidget());
+    });
+}
+
+void MainWindow::focusPage(int index)
+{
+    QWidget *page = m_pages->widget(index);
+    // The composer opens in its editor; other pages at their first control.
+    if (page == m_composer) {
+        m_composer->editor()->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    focus::orderByLayout(centralWidget());
+    for (QWidget *stop : focus::tabStops(page)) {
+        if (stop->isVisibleTo(page) && stop->isEnabled()) {
+            stop->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

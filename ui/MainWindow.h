@@ -76,6 +76,10 @@ private:
     void createMenus(); // MainWindowMenus.cpp
     void refreshIcons();
     void refreshSession();
+    // Tab follows the layout (navigation, then the page, then the table); queued
+    // so a burst of new widgets (chips, card buttons) reorders once.
+    void scheduleTabOrder();
+    void focusPage(int index);
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
@@ -97,6 +101,7 @@ private:
     bool m_closeAfterStop = false;
     ProfileOpener *m_profiles = nullptr;
     bool m_painted = false;
+    bool m_tabOrderQueued = false;
 };
 
 } // namespace herald::ui

@@ -1,5 +1,6 @@
 #include "ProfileDialog.h"
 
+#include "FocusChain.h"
 #include "PreflightView.h"
 #include "auth/DelegatedSignIn.h"
 #include "auth/Preflight.h"
@@ -42,8 +43,12 @@ ProfileDialog::ProfileDialog(config::ProfileStore *store, QWidget *parent)
     m_profile = new QComboBox(this);
     m_profile->setEditable(true);
     m_profile->setAccessibleName(tr("Profile name"));
-    auto *remove = new QPushButton(tr("Delete"), this);
-    top->addWidget(new QLabel(tr("Profile:"), this));
+    auto *remove = new QPushButton(tr("&Delete"), this);
+    // Enter in a field saves (the default button below); it must never delete.
+    remove->setAutoDefault(false);
+    auto *profileLabel = new QLabel(tr("&Profile:"), this);
+    profileLabel->setBuddy(m_profile);
+    top->addWidget(profileLabel);
     top->addWidget(m_profile, 1);
     top->addWidget(remove);
     layout->addLayout(top);
@@ -66,11 +71,13 @@ ProfileDialog::ProfileDialog(config::ProfileStore *store, QWidget *parent)
     m_cloudNotice = new QLabel(identity);
     m_cloudNotice->setWordWrap(true);
     m_cloudNotice->hide();
-    form->addRow(tr("Tenant:"), m_tenant);
-    form->addRow(tr("Client id:"), m_clientId);
-    form->addRow(tr("Bot id:"), m_botId);
-    form->addRow(tr("Bot tenant:"), m_botTenant);
-    form->addRow(tr("Cloud:"), m_cloud);
+    // A row label given as text gets its field as buddy: Alt+letter and the
+    // screen reader's name both come from it.
+    form->addRow(tr("&Tenant:"), m_tenant);
+    form->addRow(tr("&Client id:"), m_clientId);
+    form->addRow(tr("&Bot id:"), m_botId);
+    form->addRow(tr("Bot te&nant:"), m_botTenant);
+    form->addRow(tr("Cl&oud:"), m_cloud);
     form->addRow(QString(), m_cloudNotice);
     layout->addWidget(identity);
 
@@ -83,31 +90,43 @@ ProfileDialog::ProfileDialog(config::ProfileStore *store, QWidget *parent)
     auto *certRow = new QHBoxLayout;
     m_certFile = new QLineEdit(credentials);
     m_certFile->setPlaceholderText(tr("PEM file with the certificate and its private key"));
-    m_browseCert = new QPushButton(tr("Browse\u2026"), credentials);
+    m_browseCert = new QPushButton(tr("Bro&wse\u2026"), credentials);
     certRow->addWidget(m_certFile, 1);
     certRow->addWidget(m_browseCert);
-    auto secretRow = [credentials](QLineEdit *&edit, const QString &placeholder, QPushButton *&button) {
+    auto secretRow = [credentials](QLineEdit *&edit, const QString &placeholder, QPushButton *&button,
+                                   const QString &buttonText) {
         auto *row = new QHBoxLayout;
         edit = new QLineEdit(credentials);
         edit->setEchoMode(QLineEdit::Password);
         edit->setPlaceholderText(placeholder);
-        button = new QPushButton(tr("Store in keychain"), credentials);
+        button = new QPushButton(buttonText, credentials);
         row->addWidget(edit, 1);
         row->addWidget(button);
         return row;
     };
     QPushButton *storeClient = nullptr;
     QPushButton *storeBot = nullptr;
-    cform->addRow(tr("Method:"), m_auth);
-    cform->addRow(tr("Certificate:"), certRow);
-    cform->addRow(tr("Client secret:"), secretRow(m_clientSecret, tr("the secret's Value"), storeClient));
-    cform->addRow(tr("Bot secret:"),
-                  secretRow(m_botSecret, tr("only when the bot is another app"), storeBot));
-    m_signIn = new QPushButton(tr("Sign in with browser"), credentials);
+    cform->addRow(tr("&Method:"), m_auth);
+    // Rows holding a layout get no buddy by themselves.
+    const auto labelFor = [credentials](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, credentials);
+        label->setBuddy(buddy);
+        return label;
+    };
+    QHBoxLayout *clientRow
+        = secretRow(m_clientSecret, tr("the secret's Value"), storeClient, tr("Store in &keychain"));
+    QHBoxLayout *botRow
+        = secretRow(m_botSecret, tr("only when the bot is another app"), storeBot, tr("Store &in keychain"));
+    storeClient->setAccessibleName(tr("Store the client secret in the keychain"));
+    storeBot->setAccessibleName(tr("Store the bot secret in the keychain"));
+    cform->addRow(labelFor(tr("Certi&ficate:"), m_certFile), certRow);
+    cform->addRow(labelFor(tr("Client s&ecret:"), m_clientSecret), clientRow);
+    cform->addRow(labelFor(tr("Bot &secret:"), m_botSecret), botRow);
+    m_signIn = new QPushButton(tr("Si&gn in with browser"), credentials);
     cform->addRow(QString(), m_signIn);
     layout->addWidget(credentials);
 
-    auto *endpoints = new QGroupBox(tr("Endpoint overrides (optional)"), this);
+    auto *endpoints = new QGroupBox(tr("Endpoint o&verrides (optional)"), this);
     m_endpoints = endpoints;
     endpoints->setCheckable(true);
     endpoints->setChecked(false);
@@ -115,12 +134,12 @@ ProfileDialog::ProfileDialog(config::ProfileStore *store, QWidget *parent)
     m_graphUrl = new QLineEdit(endpoints);
     m_loginUrl = new QLineEdit(endpoints);
     m_botServiceUrl = new QLineEdit(endpoints);
-    eform->addRow(tr("Graph:"), m_graphUrl);
-    eform->addRow(tr("Login:"), m_loginUrl);
-    eform->addRow(tr("Bot Connector:"), m_botServiceUrl);
+    eform->addRow(tr("Gr&aph:"), m_graphUrl);
+    eform->addRow(tr("&Login:"), m_loginUrl);
+    eform->addRow(tr("Bot Connecto&r:"), m_botServiceUrl);
     layout->addWidget(endpoints);
 
-    m_check = new QPushButton(tr("Run checks"), this);
+    m_check = new QPushButton(tr("R&un checks"), this);
     m_preflightView = new PreflightView(this);
     layout->addWidget(m_check, 0, Qt::AlignLeft);
     layout->addWidget(m_preflightView, 1);
@@ -130,6 +149,7 @@ ProfileDialog::ProfileDialog(config::ProfileStore *store, QWidget *parent)
     layout->addWidget(m_status);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Save)->setDefault(true);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::accepted, this, [this] { save(); });
@@ -168,6 +188,7 @@ ProfileDialog::ProfileDialog(config::ProfileStore *store, QWidget *parent)
     reloadNames();
     const QStringList names = m_store->names();
     selectProfile(names.isEmpty() ? ConnectionSettings::defaultProfile() : names.first());
+    focus::orderByLayout(this);
 }
 
 ProfileDialog::~ProfileDialog()

@@ -22,6 +22,7 @@ ProgressPanel::ProgressPanel(QWidget *parent)
     m_bar->setObjectName(QStringLiteral("progressBar"));
     m_bar->setTextVisible(false);
     m_bar->setMaximumHeight(fontMetrics().height());
+    m_bar->setAccessibleName(tr("Progress"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("progressSummary"));
     m_detail = new QLabel(this);
@@ -33,12 +34,12 @@ ProgressPanel::ProgressPanel(QWidget *parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
 
-    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel = new QPushButton(tr("Cance&l"), this);
     m_cancel->setObjectName(QStringLiteral("progressCancel"));
-    m_retry = new QPushButton(tr("Retry"), this);
+    m_retry = new QPushButton(tr("Retr&y"), this);
     m_retry->setObjectName(QStringLiteral("progressRetry"));
     m_retry->hide();
-    m_close = new QPushButton(tr("Dismiss"), this);
+    m_close = new QPushButton(tr("&Dismiss"), this);
     m_close->setObjectName(QStringLiteral("progressDismiss"));
     m_close->hide();
     connect(m_cancel, &QPushButton::clicked, this, &ProgressPanel::cancelRequested);
@@ -78,6 +79,7 @@ void ProgressPanel::addButton(QPushButton *button)
 void ProgressPanel::setTitle(const QString &title)
 {
     m_title->setText(title);
+    refreshAccessibleText();
 }
 
 void ProgressPanel::begin(const QString &title, qint64 total)
@@ -125,6 +127,14 @@ void ProgressPanel::refresh()
         m_bar->setRange(0, 0); // busy
     }
     m_summary->setText(m_estimate.summary());
+    refreshAccessibleText();
+}
+
+void ProgressPanel::refreshAccessibleText()
+{
+    // A screen reader hears what the bar stands for, not only a percentage.
+    m_bar->setAccessibleName(m_title->text().isEmpty() ? tr("Progress") : m_title->text());
+    m_bar->setAccessibleDescription(m_summary->text());
 }
 
 void ProgressPanel::finish(const QString &message)
@@ -137,6 +147,7 @@ void ProgressPanel::finish(const QString &message)
         m_bar->setValue(1);
     }
     m_summary->setText(message);
+    refreshAccessibleText();
     m_cancel->hide();
     m_retry->hide();
     m_close->show();

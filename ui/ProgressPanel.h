@@ -40,6 +40,7 @@ public:
     void addButton(QPushButton *button);
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *retryButton() const { return m_retry; }
+    QPushButton *dismissButton() const { return m_close; }
 
     bool isRunning() const { return m_running; }
     QString titleText() const;
@@ -49,6 +50,7 @@ public:
 
 private:
     void refresh();
+    void refreshAccessibleText();
 
     QLabel *m_title = nullptr;
     QProgressBar *m_bar = nullptr;

@@ -35,10 +35,14 @@ RecipientTableView::RecipientTableView(RecipientTableModel *model, QWidget *pare
     m_toolBar->setObjectName(QStringLiteral("recipientToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->setAccessibleName(tr("Recipient actions"));
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("recipientView"));
     m_view->setAccessibleName(tr("Recipients"));
+    m_view->setAccessibleDescription(
+        tr("One row per recipient with its install and delivery state. Arrow keys move, Shift and Ctrl "
+           "select, the Menu key opens the actions."));
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -168,10 +172,15 @@ void RecipientTableView::setActions(const QList<QAction *> &actions)
     m_actions = actions;
     m_toolBar->clear();
     for (QAction *action : actions) {
-        if (action)
+        if (action) {
             m_toolBar->addAction(action);
-        else
+            // Tool bar buttons take no focus by default; here they are the
+            // page's main actions, so Tab reaches them too (not only F5, Ctrl+I…).
+            if (QWidget *button = m_toolBar->widgetForAction(action))
+                button->setFocusPolicy(Qt::TabFocus);
+        } else {
             m_toolBar->addSeparator();
+        }
     }
 }
 

@@ -36,7 +36,8 @@ SendPage::SendPage(Session *session, CampaignController *campaigns, RecipientTab
     m_resumeLabel = new QLabel(this);
     m_resumeLabel->setObjectName(QStringLiteral("resumeText"));
     m_resumeLabel->setWordWrap(true);
-    m_resume = new QPushButton(tr("&Resume"), this);
+    // Alt+R is the Recipients menu.
+    m_resume = new QPushButton(tr("Res&ume"), this);
     m_resume->setObjectName(QStringLiteral("resumeCampaign"));
     auto *resumeBox = new QFrame(this);
     resumeBox->setObjectName(QStringLiteral("resumeBox"));
@@ -73,6 +74,7 @@ SendPage::SendPage(Session *session, CampaignController *campaigns, RecipientTab
 
     auto *form = new QFormLayout;
     form->addRow(tr("Message:"), messageRow);
+    m_message->setAccessibleName(tr("Message"));
     auto *nameLabel = new QLabel(tr("Campaign &name:"), this);
     nameLabel->setBuddy(m_name);
     form->addRow(nameLabel, m_name);
@@ -86,6 +88,8 @@ SendPage::SendPage(Session *session, CampaignController *campaigns, RecipientTab
     m_progress = new ProgressPanel(this);
     m_progress->setObjectName(QStringLiteral("sendProgress"));
     m_progress->cancelButton()->setText(tr("S&top"));
+    // The table's progress panel below has its own Dismiss (Alt+D).
+    m_progress->dismissButton()->setText(tr("Cl&ose"));
     m_pause = new QPushButton(tr("&Pause"), this);
     m_pause->setObjectName(QStringLiteral("pauseSending"));
     m_progress->addButton(m_pause);

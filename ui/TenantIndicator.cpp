@@ -15,6 +15,8 @@ TenantIndicator::TenantIndicator(QWidget *parent)
     , m_detail(new QLabel(this))
 {
     setObjectName(QStringLiteral("tenantIndicator"));
+    setAccessibleName(tr("Tenant"));
+    m_icon->setAccessibleName(tr("Account"));
     m_title->setObjectName(QStringLiteral("tenantTitle"));
     m_detail->setObjectName(QStringLiteral("tenantDetail"));
 
@@ -41,6 +43,7 @@ void TenantIndicator::showSignedOut(const QString &profile)
     m_title->setText(tr("Not signed in"));
     m_detail->setText(tr("Profile “%1”").arg(profile));
     setToolTip(tr("Herald has no tenant to work with yet. Start it with --demo to try a simulated tenant."));
+    setAccessibleDescription(tr("%1, %2").arg(m_title->text(), m_detail->text()));
 }
 
 void TenantIndicator::showTenant(const QString &tenant, const QString &detail)
@@ -48,6 +51,7 @@ void TenantIndicator::showTenant(const QString &tenant, const QString &detail)
     m_title->setText(tenant);
     m_detail->setText(detail);
     setToolTip(tenant);
+    setAccessibleDescription(tr("%1, %2").arg(tenant, detail));
 }
 
 QString TenantIndicator::title() const

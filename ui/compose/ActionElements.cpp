@@ -53,7 +53,8 @@ QPushButton *createButton(const QJsonObject &action, const CardRenderContext &co
 {
     const QString type = action.value(QStringLiteral("type")).toString();
     const QString title = action.value(QStringLiteral("title")).toString();
-    auto *button = new QPushButton(title, parent);
+    // "R&D" is a title, not a mnemonic: show the ampersand.
+    auto *button = new QPushButton(QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")), parent);
     tagElement(button, type.isEmpty() ? QStringLiteral("Action") : type, action);
     button->setProperty("acAction", type);
     button->setFont(cardFont(*context.theme, QString(), QStringLiteral("bolder")));

@@ -85,7 +85,7 @@ CardFormWidget::CardFormWidget(QWidget *parent)
     m_buttonUrl->setObjectName(QStringLiteral("formButtonUrl"));
     m_buttonUrl->setPlaceholderText(tr("https://intranet.contoso.com/…"));
 
-    auto *create = new QPushButton(tr("Create card"), this);
+    auto *create = new QPushButton(tr("&Create card"), this);
     create->setObjectName(QStringLiteral("formCreate"));
     create->setToolTip(
         tr("Replaces the card JSON with a card made from these fields (Ctrl+Z in the editor undoes it)."));
@@ -98,8 +98,8 @@ CardFormWidget::CardFormWidget(QWidget *parent)
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Title:"), m_title);
-    form->addRow(tr("&Image URL:"), m_image);
-    form->addRow(tr("&Summary:"), m_summary);
+    form->addRow(tr("Image &URL:"), m_image);
+    form->addRow(tr("Summar&y:"), m_summary);
     // A row holding a layout gets no buddy by itself: give the label one.
     auto *buttonLabel = new QLabel(tr("&Button:"), this);
     buttonLabel->setBuddy(m_buttonTitle);

@@ -130,8 +130,8 @@ QWidget *ComposerPage::createToolBar()
         m_modeGroup->addButton(button, int(mode));
         layout->addWidget(button);
     };
-    addMode(tr("&Text (markdown)"), QStringLiteral("modeMarkdown"), Mode::Markdown);
-    addMode(tr("Adaptive &Card (JSON)"), QStringLiteral("modeCard"), Mode::Card);
+    addMode(tr("Text (&markdown)"), QStringLiteral("modeMarkdown"), Mode::Markdown);
+    addMode(tr("Adaptive Card (&JSON)"), QStringLiteral("modeCard"), Mode::Card);
     connect(m_modeGroup, &QButtonGroup::idClicked, this, [this](int id) { setMode(Mode(id)); });
 
     layout->addSpacing(12);
@@ -168,11 +168,12 @@ QWidget *ComposerPage::createToolBar()
     m_darkToggle->setText(tr("&Dark"));
     m_darkToggle->setCheckable(true);
     m_darkToggle->setToolTip(tr("Preview in Teams' dark theme"));
+    m_darkToggle->setAccessibleName(tr("Dark preview"));
     connect(m_darkToggle, &QToolButton::toggled, this,
             [this](bool dark) { setThemeMode(dark ? CardTheme::Mode::Dark : CardTheme::Mode::Light); });
     layout->addWidget(m_darkToggle);
 
-    m_sendTest = new QPushButton(tr("Send &test to me"), bar);
+    m_sendTest = new QPushButton(tr("Se&nd test to me"), bar);
     m_sendTest->setObjectName(QStringLiteral("sendTest"));
     m_sendTest->setToolTip(tr("Sends this message, bound for the recipient previewed, to you only. "
                               "It is not recorded as campaign delivery."));
@@ -195,6 +196,8 @@ QWidget *ComposerPage::createEditorSide()
 
     m_editor = new MessageEditor(side);
     m_editor->setAccessibleName(tr("Message"));
+    m_editor->setAccessibleDescription(
+        tr("Markdown text or Adaptive Card JSON. Tab indents; Ctrl+Tab moves to the next control."));
     m_size = new PayloadSizeIndicator(side);
     m_issueList = new IssueList(side);
     m_issueList->setMaximumHeight(m_issueList->fontMetrics().height() * 7);
@@ -245,6 +248,9 @@ QWidget *ComposerPage::createPreviewSide()
     m_previews->setObjectName(QStringLiteral("previews"));
     m_previews->addWidget(scrollFor(m_markdownView, m_previews));
     m_previews->addWidget(scrollFor(m_cardView, m_previews));
+    // The scroll areas are tab stops (arrow keys scroll a long preview).
+    for (int i = 0; i < m_previews->count(); ++i)
+        m_previews->widget(i)->setAccessibleName(tr("Preview"));
 
     auto *layout = new QVBoxLayout(side);
     layout->setContentsMargins(8, 0, 0, 0);

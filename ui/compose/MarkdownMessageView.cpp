@@ -28,6 +28,7 @@ MarkdownMessageView::MarkdownMessageView(QWidget *parent)
 
     m_text = new QTextBrowser(m_bubble);
     m_text->setObjectName(QStringLiteral("markdownText"));
+    m_text->setAccessibleName(tr("Message preview"));
     m_text->setFrameShape(QFrame::NoFrame);
     m_text->setOpenExternalLinks(true);
     m_text->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

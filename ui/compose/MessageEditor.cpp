@@ -1,6 +1,7 @@
 #include "MessageEditor.h"
 
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QTextBlock>
 
 namespace herald::ui {
@@ -13,6 +14,19 @@ MessageEditor::MessageEditor(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setTabChangesFocus(false);
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
+}
+
+void MessageEditor::keyPressEvent(QKeyEvent *event)
+{
+    const bool tab = event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab;
+    if (tab && (event->modifiers() & Qt::ControlModifier)) {
+        const bool back = event->key() == Qt::Key_Backtab || (event->modifiers() & Qt::ShiftModifier);
+        // QPlainTextEdit's own focusNextPrevChild() refuses while editable.
+        QWidget::focusNextPrevChild(!back);
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
 }
 
 void MessageEditor::goTo(int line, int column)

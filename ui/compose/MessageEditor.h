@@ -27,6 +27,11 @@ public:
 
     void setIssueMarks(const herald::message::ValidationIssues &issues);
     int issueMarkCount() const { return extraSelections().size(); }
+
+protected:
+    // Tab indents JSON; Ctrl+Tab and Ctrl+Shift+Tab leave the editor, so the
+    // keyboard is never trapped in it.
+    void keyPressEvent(QKeyEvent *event) override;
 };
 
 } // namespace herald::ui
