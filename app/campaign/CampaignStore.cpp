@@ -44,7 +44,8 @@ const char *const kSchema2[] = {
     "ALTER TABLE campaigns ADD COLUMN tenant_id TEXT NOT NULL DEFAULT ''",
     "CREATE TABLE inputs ("
     " campaign INTEGER NOT NULL REFERENCES campaigns(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,"
-    " input TEXT NOT NULL, user_id TEXT NOT NULL, data TEXT NOT NULL,"
+    " input TEXT NOT NULL, input_kind TEXT NOT NULL, user_id TEXT NOT NULL, display_name TEXT NOT NULL,"
+    " upn TEXT NOT NULL, mail TEXT NOT NULL, extra TEXT NOT NULL,"
     " PRIMARY KEY (campaign, seq)) WITHOUT ROWID",
 };
 

@@ -6,8 +6,9 @@
 //   campaigns(id, name UNIQUE, tenant, app, bot, message_name, message,
 //             options, state, intake_done, run, created_at, updated_at,
 //             tenant_id)
-//   inputs(campaign, seq, kind, input, user_id, data)   -- the recipients as
-//             given, written with the campaign (schema 2)
+//   inputs(campaign, seq, kind, input, input_kind, user_id, display_name,
+//             upn, mail, extra)  -- the recipients as given, written with
+//             the campaign (schema 2); extra = CSV columns as JSON or ''.
 //   recipients(campaign, seq, key, recipient, user_id, kind, display_name,
 //             data, chat_id, payload_hash, state, attempts, retryable,
 //             last_error, http_status, activity_id, last_run, updated_at)

@@ -1,7 +1,6 @@
 #include "campaign/CampaignSql.h"
 #include "campaign/CampaignStore.h"
 
-#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,24 +15,66 @@ namespace herald::campaign {
 
 using namespace sql;
 
+namespace {
+
+constexpr int kColumns = 10;
+constexpr int kRowsPerInsert = 100; // 1,000 host parameters, far below SQLite's limit
+
+QString insertStatement(int rows)
+{
+    QStringList values;
+    values.fill(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows);
+    return QStringLiteral(
+               "INSERT INTO inputs (campaign, seq, kind, input, input_kind, user_id, display_name, "
+               "upn, mail, extra) VALUES ")
+        + values.join(QStringLiteral(", "));
+}
+
+InputKind inputKindFrom(const QString &name)
+{
+    for (InputKind k : {InputKind::ObjectId, InputKind::UserPrincipalName, InputKind::Mail}) {
+        if (toName(k) == name)
+            return k;
+    }
+    return InputKind::Unknown;
+}
+
+} // namespace
+
 bool CampaignStore::insertInputs(qint64 campaign, const JournalInputs &inputs)
 {
-    if (inputs.isEmpty())
-        return true;
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral(
-        "INSERT INTO inputs (campaign, seq, kind, input, user_id, data) VALUES (?, ?, ?, ?, ?, ?)"));
-    qint64 seq = 0;
-    for (const JournalInput &in : inputs) {
-        q.addBindValue(campaign);
-        q.addBindValue(++seq);
-        q.addBindValue(toName(in.kind));
-        q.addBindValue(text(in.input));
-        q.addBindValue(text(in.userId));
-        const QJsonObject data = in.dataJson();
-        q.addBindValue(data.isEmpty()
-                           ? QStringLiteral("{}")
-                           : QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    // Plain columns (JSON only for CSV columns) and many rows per statement:
+    // a 100,000-recipient GUI campaign is written in one commit on the GUI
+    // thread, so the cost per row matters.
+    static_assert(kColumns * kRowsPerInsert < 32766, "SQLite host parameter limit");
+    const QVariant user = toName(RecipientKind::User);
+    const QVariant team = toName(RecipientKind::Team);
+    QVariant kinds[4];
+    for (InputKind k :
+         {InputKind::Unknown, InputKind::ObjectId, InputKind::UserPrincipalName, InputKind::Mail})
+        kinds[int(k)] = toName(k);
+    QSqlQuery full(db());
+    full.prepare(insertStatement(kRowsPerInsert));
+    for (qsizetype from = 0; from < inputs.size(); from += kRowsPerInsert) {
+        const int rows = int(std::min<qsizetype>(kRowsPerInsert, inputs.size() - from));
+        QSqlQuery rest(db());
+        if (rows < kRowsPerInsert)
+            rest.prepare(insertStatement(rows));
+        QSqlQuery &q = rows < kRowsPerInsert ? rest : full;
+        int at = 0;
+        for (qsizetype i = from; i < from + rows; ++i) {
+            const JournalInput &in = inputs.at(i);
+            q.bindValue(at++, campaign);
+            q.bindValue(at++, i + 1);
+            q.bindValue(at++, in.kind == RecipientKind::Team ? team : user);
+            q.bindValue(at++, text(in.input));
+            q.bindValue(at++, kinds[std::clamp(int(in.inputKind), 0, 3)]);
+            q.bindValue(at++, text(in.userId));
+            q.bindValue(at++, text(in.displayName));
+            q.bindValue(at++, text(in.userPrincipalName));
+            q.bindValue(at++, text(in.mail));
+            q.bindValue(at++, text(QString::fromUtf8(in.extraJson())));
+        }
         if (!q.exec())
             return fail(QStringLiteral("journaling the recipient list"), q.lastError());
     }
@@ -46,21 +87,24 @@ bool CampaignStore::forEachInput(qint64 campaign, const std::function<void(const
         return true; // a journal from before inputs were kept
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT seq, kind, input, user_id, data FROM inputs WHERE campaign = ? ORDER BY seq"));
+    q.prepare(QStringLiteral("SELECT seq, kind, input, input_kind, user_id, display_name, upn, mail, extra "
+                             "FROM inputs WHERE campaign = ? ORDER BY seq"));
     q.addBindValue(campaign);
     if (!q.exec())
         return fail(QStringLiteral("reading the recipient list"), q.lastError());
     QStringList columns; // shared by consecutive rows with the same columns (one copy in memory)
+    const QString team = toName(RecipientKind::Team);
     while (q.next()) {
         JournalInput in;
         in.seq = q.value(0).toLongLong();
-        in.kind = recipientKindFromName(q.value(1).toString()).value_or(RecipientKind::User);
+        in.kind = q.value(1).toString() == team ? RecipientKind::Team : RecipientKind::User;
         in.input = q.value(2).toString();
-        in.userId = q.value(3).toString();
-        const QByteArray data = q.value(4).toByteArray();
-        if (data.size() > 2)
-            in.setData(QJsonDocument::fromJson(data).object());
+        in.inputKind = inputKindFrom(q.value(3).toString());
+        in.userId = q.value(4).toString();
+        in.displayName = q.value(5).toString();
+        in.userPrincipalName = q.value(6).toString();
+        in.mail = q.value(7).toString();
+        in.setExtra(q.value(8).toByteArray());
         if (!in.extra.isEmpty()) {
             if (in.extra.columns() == columns)
                 in.extra = RecipientExtra(columns, in.extra.values());

@@ -1,6 +1,7 @@
 #include "campaign/CampaignTypes.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace herald::campaign {
 
@@ -101,57 +102,29 @@ Recipient JournalInput::toRecipient() const
     return r;
 }
 
-namespace {
-
-const QString kInputKind = QStringLiteral("k");
-const QString kName = QStringLiteral("n");
-const QString kUpn = QStringLiteral("u");
-const QString kMail = QStringLiteral("m");
-const QString kColumns = QStringLiteral("c");
-const QString kValues = QStringLiteral("v");
-
-void insertText(QJsonObject &o, const QString &key, const QString &value)
+QByteArray JournalInput::extraJson() const
 {
-    if (!value.isEmpty())
-        o.insert(key, value);
+    if (extra.isEmpty())
+        return {};
+    return QJsonDocument(QJsonArray{QJsonArray::fromStringList(extra.columns()),
+                                    QJsonArray::fromStringList(extra.values())})
+        .toJson(QJsonDocument::Compact);
 }
 
-} // namespace
-
-QJsonObject JournalInput::dataJson() const
+void JournalInput::setExtra(const QByteArray &json)
 {
-    // Short keys: a campaign of 100,000 keeps 100,000 of these.
-    QJsonObject o;
-    if (inputKind != InputKind::Unknown)
-        o.insert(kInputKind, herald::toName(inputKind));
-    insertText(o, kName, displayName);
-    insertText(o, kUpn, userPrincipalName);
-    insertText(o, kMail, mail);
-    if (!extra.isEmpty()) {
-        o.insert(kColumns, QJsonArray::fromStringList(extra.columns()));
-        o.insert(kValues, QJsonArray::fromStringList(extra.values()));
-    }
-    return o;
-}
-
-void JournalInput::setData(const QJsonObject &o)
-{
-    const QString kindName = o.value(kInputKind).toString();
-    inputKind = InputKind::Unknown;
-    for (InputKind k : {InputKind::ObjectId, InputKind::UserPrincipalName, InputKind::Mail}) {
-        if (herald::toName(k) == kindName)
-            inputKind = k;
-    }
-    displayName = o.value(kName).toString();
-    userPrincipalName = o.value(kUpn).toString();
-    mail = o.value(kMail).toString();
+    extra = RecipientExtra();
+    if (json.isEmpty())
+        return;
+    const QJsonArray pair = QJsonDocument::fromJson(json).array();
     QStringList columns;
     QStringList values;
-    for (const QJsonValue &v : o.value(kColumns).toArray())
+    for (const QJsonValue &v : pair.at(0).toArray())
         columns << v.toString();
-    for (const QJsonValue &v : o.value(kValues).toArray())
+    for (const QJsonValue &v : pair.at(1).toArray())
         values << v.toString();
-    extra = columns.isEmpty() ? RecipientExtra() : RecipientExtra(columns, values);
+    if (!columns.isEmpty())
+        extra = RecipientExtra(columns, values);
 }
 
 QString JournalRow::keyFor(const Recipient &recipient)

@@ -82,9 +82,9 @@ struct JournalInput
 
     static JournalInput from(const Recipient &recipient);
     Recipient toRecipient() const;
-    // The JSON of the `data` column (only what is set) and back.
-    QJsonObject dataJson() const;
-    void setData(const QJsonObject &data);
+    // The `extra` column: the CSV columns as JSON, empty without any; and back.
+    QByteArray extraJson() const;
+    void setExtra(const QByteArray &json);
 };
 
 using JournalInputs = QList<JournalInput>;

@@ -3,6 +3,7 @@
 #include "auth/TokenProvider.h"
 #include "graph/GraphClient.h"
 #include "graph/HttpSupport.h"
+#include "graph/JobAbort.h"
 #include "graph/Logging.h"
 #include "graph/RateCategories.h"
 #include "graph/RatePlanner.h"
@@ -260,14 +261,9 @@ void GraphRequestJob::fail(GraphError error)
 
 void GraphRequestJob::doAbort()
 {
-    m_timer.stop();
-    disconnect(&m_timer, nullptr, this, nullptr);
-    if (m_tokenJob) {
-        auth::TokenJob *job = m_tokenJob;
-        m_tokenJob = nullptr;
-        disconnect(job, nullptr, this, nullptr);
-        job->abort();
-    }
+    // The token half is BotSendJob's too (graph/JobAbort.h); the transport differs.
+    stopTimer(m_timer, this);
+    abortChild(m_tokenJob, this);
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;

@@ -129,6 +129,26 @@ SendRun SendHarness::cli(const QStringList &args, int timeoutMs)
     return collect(*process);
 }
 
+QStringList SendHarness::sendArgs(const QString &campaign, const QStringList &extra)
+{
+    return QStringList{QStringLiteral("--format"),
+                       QStringLiteral("json"),
+                       QStringLiteral("send"),
+                       QStringLiteral("--app"),
+                       appId(),
+                       QStringLiteral("--message"),
+                       messageFile(),
+                       QStringLiteral("--campaign"),
+                       campaign}
+    + extra;
+}
+
+SendRun SendHarness::report(const QString &campaign)
+{
+    return cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("report"),
+                QStringLiteral("--campaign"), campaign});
+}
+
 QJsonObject SendHarness::stats()
 {
     HttpProbe probe;

@@ -63,6 +63,10 @@ public:
     QProcessEnvironment environment() const;
     // Runs herald-cli with the connection options first.
     SendRun cli(const QStringList &args, int timeoutMs = 120000);
+    // `--format json send --app APP --message FILE --campaign NAME` + extra.
+    QStringList sendArgs(const QString &campaign, const QStringList &extra = {});
+    // `--format json report --campaign NAME`.
+    SendRun report(const QString &campaign);
     // Starts it without waiting (for kill tests).
     std::unique_ptr<QProcess> launch(const QStringList &args);
     static SendRun collect(QProcess &process);

@@ -77,22 +77,9 @@ private slots:
 private:
     QStringList sendArgs(const QString &campaign, const QStringList &extra = {})
     {
-        return QStringList{QStringLiteral("--format"),
-                           QStringLiteral("json"),
-                           QStringLiteral("send"),
-                           QStringLiteral("--app"),
-                           m_h.appId(),
-                           QStringLiteral("--message"),
-                           m_h.messageFile(),
-                           QStringLiteral("--campaign"),
-                           campaign}
-        + extra;
+        return m_h.sendArgs(campaign, extra);
     }
-    SendRun report(const QString &campaign)
-    {
-        return m_h.cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("report"),
-                        QStringLiteral("--campaign"), campaign});
-    }
+    SendRun report(const QString &campaign) { return m_h.report(campaign); }
     // The state the simulator must produce for a user sent to without --install-missing.
     QString expected(const QJsonObject &u) const
     {

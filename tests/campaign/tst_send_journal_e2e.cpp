@@ -60,24 +60,6 @@ private slots:
     void resumeUsesTheRecipientsJournaledAtTheStart();
 
 private:
-    QStringList sendArgs(const QString &campaign, const QStringList &extra)
-    {
-        return QStringList{QStringLiteral("--format"),
-                           QStringLiteral("json"),
-                           QStringLiteral("send"),
-                           QStringLiteral("--app"),
-                           m_h.appId(),
-                           QStringLiteral("--message"),
-                           m_h.messageFile(),
-                           QStringLiteral("--campaign"),
-                           campaign}
-        + extra;
-    }
-    SendRun report(const QString &campaign)
-    {
-        return m_h.cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("report"),
-                        QStringLiteral("--campaign"), campaign});
-    }
     // The journal as a reader sees it (read-only, like `report`).
     std::optional<herald::campaign::CampaignInfo> journaled(const QString &campaign)
     {
@@ -110,7 +92,7 @@ void TestSendJournalE2e::domainTenantSendsWithTheGuid()
     }
     QVERIFY(writeLines(m_h.path(QStringLiteral("domain.txt")), upns));
 
-    const SendRun run = m_h.cli(sendArgs(
+    const SendRun run = m_h.cli(m_h.sendArgs(
         QStringLiteral("by-domain"), {QStringLiteral("--users"), m_h.path(QStringLiteral("domain.txt"))}));
     QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(run.err));
     const QHash<QString, int> states = run.states();
@@ -154,7 +136,7 @@ void TestSendJournalE2e::resumeUsesTheRecipientsJournaledAtTheStart()
     const QString file = m_h.path(QStringLiteral("people.txt"));
     QVERIFY(writeLines(file, original));
 
-    auto process = m_h.launch(sendArgs(
+    auto process = m_h.launch(m_h.sendArgs(
         QStringLiteral("journaled"), {QStringLiteral("--users"), file, QStringLiteral("--install-missing")}));
     QElapsedTimer timer;
     timer.start();
@@ -182,7 +164,7 @@ void TestSendJournalE2e::resumeUsesTheRecipientsJournaledAtTheStart()
     QVERIFY2(resumed.exitCode == 0 || resumed.exitCode == 1, qPrintable(resumed.err));
     QVERIFY2(!resumed.err.contains(QLatin1String("people.txt")), qPrintable(resumed.err));
 
-    const SendRun rep = report(QStringLiteral("journaled"));
+    const SendRun rep = m_h.report(QStringLiteral("journaled"));
     QSet<QString> reported;
     for (const QJsonObject &r : rep.records())
         reported.insert(r.value(QStringLiteral("recipient")).toString().toLower());
