@@ -214,19 +214,26 @@ void JournalRecipientFeed::startLookups()
         m_current->deleteLater();
     m_current = nullptr;
     if (m_plan.lookups.isEmpty() || !m_client) {
-        if (!m_plan.lookups.isEmpty())
-            qCWarning(lcCampaign) << "no Graph client to look up" << m_plan.lookups.users.size() << "users";
+        // Without Graph the rest cannot be looked up: say so (the intake
+        // stops and a resume carries on), never finish as if they were none.
+        const graph::GraphError error = m_plan.lookups.isEmpty()
+            ? graph::GraphError()
+            : graph::GraphError::make(
+                graph::GraphError::Kind::Config,
+                tr("No Graph connection to look up the campaign's other recipients; sign "
+                   "in and resume it."));
         m_done = true;
         QMetaObject::invokeMethod(
             this,
-            [this] {
+            [this, error] {
                 emit totalKnown(m_plan.skipped + m_resolvedCount);
-                emit finished({});
+                emit finished(error);
             },
             Qt::QueuedConnection);
         return;
     }
     auto *resolver = new install::ResolverRecipientFeed(m_client, m_plan.lookups, this);
+    m_plan.lookups = {}; // the resolver has them
     m_current = resolver;
     connect(resolver, &install::RecipientFeed::chunk, this, &JournalRecipientFeed::onLookups);
     connect(resolver, &install::RecipientFeed::problem, this, &RecipientFeed::problem);
