@@ -1052,6 +1052,10 @@ For scripting, use herald-cli.</source>
         <source>--group</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No Graph connection to look up the campaign&apos;s other recipients; sign in and resume it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::campaign::TestSend</name>
@@ -3753,7 +3757,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Remove %1 for %2 recipients? They will no longer get messages from it until it is installed again.</source>
-        <translation>%1 für %2 Empfänger entfernen? Sie erhalten keine Nachrichten mehr davon, bis sie wieder installiert ist.</translation>
+        <translation>%1 für %2 Empfänger entfernen? Sie erhalten dann keine Nachrichten mehr von ihr, bis sie wieder installiert ist.</translation>
     </message>
     <message>
         <source>Microsoft Graph could not be reached (%1); %2 recipients were not reached.</source>
@@ -4519,7 +4523,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Each of them will be part of the next install or announcement.</source>
-        <translation>Jeder von ihnen ist Teil der nächsten Installation oder Ankündigung.</translation>
+        <translation>Sie alle sind Teil der nächsten Installation oder Ankündigung.</translation>
     </message>
     <message>
         <source>All users</source>
@@ -4623,10 +4627,6 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Wird gesendet&lt;/td&gt;&lt;td align=right&gt;&amp;nbsp;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;App nicht installiert&lt;/td&gt;&lt;td align=right&gt;&amp;nbsp;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Durch Richtlinie blockiert&lt;/td&gt;&lt;td align=right&gt;&amp;nbsp;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Nicht gefunden / keine Teams-Lizenz&lt;/td&gt;&lt;td align=right&gt;&amp;nbsp;%4&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Personen ohne die App werden als „nicht installiert“ erfasst, sofern sie nicht zuerst installiert wird. Alles wird protokolliert: Niemand erhält die Nachricht zweimal.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Install the app first for the %1 without it</source>
-        <translation>Die App zuerst für die %1 ohne sie installieren</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -4665,6 +4665,10 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     <message>
         <source>Cl&amp;ose</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Install the app first for the %1 without it</source>
+        <translation>Die App zuerst für die %1 ohne sie &amp;installieren</translation>
     </message>
 </context>
 <context>

@@ -1052,6 +1052,10 @@ For scripting, use herald-cli.</source>
         <source>--group</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No Graph connection to look up the campaign&apos;s other recipients; sign in and resume it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::campaign::TestSend</name>
@@ -4621,10 +4625,6 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Install the app first for the %1 without it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4662,6 +4662,10 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Cl&amp;ose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Install the app first for the %1 without it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
