@@ -82,7 +82,7 @@ void PreflightView::showChecks(const QList<PreflightCheck> &checks, const QUrl &
 {
     m_list->clear();
     int problems = 0;
-    bool missingRole = false;
+    bool needsConsent = false;
     for (const PreflightCheck &check : checks) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, mark(check.state) + QLatin1Char(' ') + check.id);
@@ -98,14 +98,13 @@ void PreflightView::showChecks(const QList<PreflightCheck> &checks, const QUrl &
             bold.setBold(true);
             item->setFont(0, bold);
         }
-        missingRole
-            = missingRole || (check.id.startsWith(QLatin1String("role:")) && check.state == State::Missing);
+        needsConsent = needsConsent || check.needsConsent();
     }
     m_list->resizeColumnToContents(0);
     m_summary->setText(problems == 0
                            ? tr("Everything Herald needs is in place.")
                            : tr("%n problem(s) found; each row says how to fix it.", nullptr, problems));
-    if (missingRole) {
+    if (needsConsent) {
         const QString url = adminConsentUrl.toString().toHtmlEscaped();
         m_consent->setText(tr("After adding the permissions, an administrator grants consent here: "
                               "<a href=\"%1\">%1</a>")

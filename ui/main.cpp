@@ -2,6 +2,7 @@
 
 #include "core/ProcessHardening.h"
 #include "core/Translations.h"
+#include "secrets/SecretStore.h"
 #include "ui/CommandLine.h"
 #include "ui/DemoSession.h"
 #include "ui/Icons.h"
@@ -11,8 +12,14 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QLoggingCategory>
+#include <QTimer>
 #include <memory>
+
+namespace {
+constexpr int kKeychainDrainMs = 5000;
+}
 
 int main(int argc, char *argv[])
 {
@@ -62,5 +69,15 @@ int main(int argc, char *argv[])
     }
 
     window.show();
-    return app.exec();
+    const int code = app.exec();
+    // A refresh token rotated just before quitting may still be on its way
+    // into the keychain. The window is closed by now; give the write a few
+    // seconds (an unanswered unlock prompt must not keep Herald alive).
+    if (herald::secrets::SecretStore::writesInFlight() > 0) {
+        QEventLoop drain;
+        QTimer::singleShot(kKeychainDrainMs, &drain, &QEventLoop::quit);
+        herald::secrets::SecretStore::whenWritesDone(&drain, [&drain] { drain.quit(); });
+        drain.exec();
+    }
+    return code;
 }

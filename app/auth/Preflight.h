@@ -42,6 +42,13 @@ struct PreflightCheck
     bool isAuth = false; // a problem here is an authentication/permission problem (exit 3)
 
     static QString stateName(State state); // ok, missing, failed, warning, skipped
+    // A permission (application role or delegated scope) the admin must add
+    // and consent to: the consent link belongs next to these.
+    bool needsConsent() const
+    {
+        return state == State::Missing
+            && (id.startsWith(QLatin1String("role:")) || id.startsWith(QLatin1String("scope:")));
+    }
 };
 
 struct RequiredPermission

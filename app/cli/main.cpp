@@ -54,8 +54,10 @@ int main(int argc, char *argv[])
     runner.setDemoEnvironmentFactory([] {
         return std::make_unique<herald::cli::SimDemoEnvironment>(herald::cli::SimDemoEnvironment::defaults());
     });
-    QObject::connect(&runner, &herald::cli::CliRunner::finished, &app,
-                     [](int code) { QCoreApplication::exit(code); });
+    // A rotated refresh token may still be on its way into the keychain.
+    QObject::connect(&runner, &herald::cli::CliRunner::finished, &app, [&app](int code) {
+        herald::secrets::SecretStore::whenWritesDone(&app, [code] { QCoreApplication::exit(code); });
+    });
 
     if (const auto immediate = runner.start(QCoreApplication::arguments()))
         return *immediate;

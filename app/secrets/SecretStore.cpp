@@ -1,6 +1,8 @@
 #include "secrets/SecretStore.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <algorithm>
 
 #if HERALD_SECRET_SERVICE
 #include <sys/stat.h>
@@ -41,6 +43,63 @@ SecretStore::SecretStore(QObject *parent)
 {
 }
 
+namespace {
+
+// Every write job of every store, until it finishes or is deleted.
+QList<QPointer<SecretJob>> &writeJobs()
+{
+    static QList<QPointer<SecretJob>> jobs;
+    return jobs;
+}
+
+bool inFlight(const SecretJob *job)
+{
+    return job && job->isStarted() && !job->isFinished();
+}
+
+} // namespace
+
+SecretStore::~SecretStore()
+{
+    // A write on its way must not die with its store (a session object that
+    // is deleted when its command finishes): hand it to the application,
+    // where it ends and deletes itself.
+    for (const QPointer<SecretJob> &job : writeJobs()) {
+        if (inFlight(job) && job->parent() == this)
+            job->setParent(QCoreApplication::instance());
+    }
+}
+
+int SecretStore::writesInFlight()
+{
+    QList<QPointer<SecretJob>> &jobs = writeJobs();
+    jobs.removeIf([](const QPointer<SecretJob> &job) { return !job || job->isFinished(); });
+    return int(std::count_if(jobs.cbegin(), jobs.cend(), [](const auto &job) { return inFlight(job); }));
+}
+
+void SecretStore::whenWritesDone(QObject *context, std::function<void()> then)
+{
+    if (writesInFlight() == 0) {
+        then();
+        return;
+    }
+    // Ask again after each write ends: a finished write may have started
+    // another (rare), and the order they end in does not matter.
+    for (const QPointer<SecretJob> &job : writeJobs()) {
+        if (!inFlight(job))
+            continue;
+        QObject::connect(
+            job, &graph::Job::finished, context,
+            [context, then] {
+                // Queued: the job's own finished() handlers run first.
+                QMetaObject::invokeMethod(
+                    context, [context, then] { whenWritesDone(context, then); }, Qt::QueuedConnection);
+            },
+            Qt::SingleShotConnection);
+        return; // one at a time: the callback asks again
+    }
+}
+
 QString SecretStore::keyFor(const QString &profile, SecretKind kind)
 {
     const QString suffix
@@ -56,8 +115,10 @@ SecretJob *SecretStore::read(const QString &profile, SecretKind kind)
 
 SecretJob *SecretStore::write(const QString &profile, SecretKind kind, const QString &secret)
 {
-    return new SecretJob(SecretJob::Operation::Write, m_service, keyFor(profile, kind), secret, m_env,
-                         g_boundedWaits ? -1 : 0, this);
+    auto *job = new SecretJob(SecretJob::Operation::Write, m_service, keyFor(profile, kind), secret, m_env,
+                              g_boundedWaits ? -1 : 0, this);
+    writeJobs().append(job);
+    return job;
 }
 
 SecretJob *SecretStore::remove(const QString &profile, SecretKind kind)

@@ -108,6 +108,8 @@ class SecretStore : public QObject
 
 public:
     explicit SecretStore(QObject *parent = nullptr);
+    // Writes still in flight outlive the store (see whenWritesDone).
+    ~SecretStore() override;
 
     static QString defaultServiceName() { return QStringLiteral("Herald"); }
     // Tests use their own service name so they never touch real entries.
@@ -141,6 +143,14 @@ public:
     // one (no DBUS_SESSION_BUS_ADDRESS, no $XDG_RUNTIME_DIR/bus socket);
     // empty when there is one, and always on other systems.
     static QString sessionBusProblem(const QProcessEnvironment &env);
+
+    // Calls `then` (in `context`) once no write started by any store is in
+    // flight; at once when none is. A rotated refresh token is written while
+    // the command that received it finishes: herald-cli waits for that write
+    // before it exits, or the next run would present a token already redeemed.
+    // Each write is bounded there (HERALD_KEYCHAIN_TIMEOUT), so is the wait.
+    static void whenWritesDone(QObject *context, std::function<void()> then);
+    static int writesInFlight();
 
 private:
     QString m_service = defaultServiceName();

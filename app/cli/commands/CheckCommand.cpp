@@ -76,13 +76,12 @@ void CheckCommand::onFinished()
     }
     m_context->setFields(
         {QStringLiteral("check"), QStringLiteral("state"), QStringLiteral("detail"), QStringLiteral("fix")});
-    bool missingRole = false;
+    bool needsConsent = false;
     for (const PreflightCheck &check : preflight->checks()) {
         m_context->writeRecord({check.id, PreflightCheck::stateName(check.state), check.detail, check.fix});
-        missingRole = missingRole
-            || (check.id.startsWith(QLatin1String("role:")) && check.state == PreflightCheck::State::Missing);
+        needsConsent = needsConsent || check.needsConsent();
     }
-    if (missingRole)
+    if (needsConsent)
         m_context->note(tr("Admin consent for this tenant: %1").arg(preflight->adminConsentUrl().toString()));
     if (preflight->hasAuthProblem())
         done(ExitCode::Auth);
