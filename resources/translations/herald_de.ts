@@ -25,11 +25,11 @@ For scripting, use herald-cli.</source>
     <name>GraphError</name>
     <message>
         <source>The client secret is wrong. Check HERALD_CLIENT_SECRET or the secret stored with `herald-cli secret set` (use the secret&apos;s Value, not its Secret ID), or create a new secret in Entra (App registrations &gt; Certificates &amp; secrets) and store it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der geheime Clientschlüssel ist falsch. Prüfen Sie HERALD_CLIENT_SECRET oder das mit `herald-cli secret set` gespeicherte Geheimnis (verwenden Sie den Wert („Value“) des Geheimnisses, nicht seine ID), oder erstellen Sie in Entra ein neues Geheimnis (App-Registrierungen &gt; Zertifikate &amp; Geheimnisse) und speichern Sie es.</translation>
     </message>
     <message>
         <source>The client secret has expired. Create a new secret in Entra (App registrations &gt; Certificates &amp; secrets) and store it with `herald-cli secret set`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der geheime Clientschlüssel ist abgelaufen. Erstellen Sie in Entra ein neues Geheimnis (App-Registrierungen &gt; Zertifikate &amp; Geheimnisse) und speichern Sie es mit `herald-cli secret set`.</translation>
     </message>
     <message>
         <source>The token request carried no client secret or certificate assertion.</source>
@@ -37,7 +37,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>No application with this client id exists in the tenant. Check --client-id and --tenant, and that an administrator consented to the app in this tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Mandanten gibt es keine Anwendung mit dieser Client-ID. Prüfen Sie --client-id und --tenant und ob ein Administrator der App in diesem Mandanten zugestimmt hat.</translation>
     </message>
     <message>
         <source>The tenant was not found. Check --tenant (tenant id or verified domain) and --cloud.</source>
@@ -53,7 +53,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>The client assertion was refused. Check that the certificate is uploaded to the app registration and that the machine&apos;s clock is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Clientassertion wurde abgelehnt. Prüfen Sie, ob das Zertifikat in der App-Registrierung hochgeladen ist und die Uhr dieses Computers richtig geht.</translation>
     </message>
     <message>
         <source>The application is disabled in the tenant.</source>
@@ -61,11 +61,11 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>The delegated sign-in has expired or was revoked. Sign in again with `herald-cli login`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die delegierte Anmeldung ist abgelaufen oder wurde widerrufen. Melden Sie sich mit `herald-cli login` erneut an.</translation>
     </message>
     <message>
         <source>The redirect URI is not registered for the app. Add http://localhost under Authentication &gt; Mobile and desktop applications in the app registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Umleitungs-URI ist für die App nicht registriert. Fügen Sie http://localhost in der App-Registrierung unter Authentifizierung &gt; Mobile Anwendungen und Desktopanwendungen hinzu.</translation>
     </message>
     <message>
         <source>The PKCE code verifier did not match: start the sign-in again.</source>
@@ -77,11 +77,11 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>The identity platform rejected the app&apos;s credentials: check --client-id and the client secret or certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Identitätsplattform hat die Anmeldeinformationen der App abgelehnt: Prüfen Sie --client-id und den geheimen Clientschlüssel oder das Zertifikat.</translation>
     </message>
     <message>
         <source>The sign-in grant is no longer valid (expired, revoked or already used). Sign in again with `herald-cli login`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldeberechtigung ist nicht mehr gültig (abgelaufen, widerrufen oder bereits verwendet). Melden Sie sich mit `herald-cli login` erneut an.</translation>
     </message>
     <message>
         <source>The app is not allowed to use this sign-in flow in the tenant.</source>
@@ -89,7 +89,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>Check --tenant, --client-id and --login-url.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie --tenant, --client-id und --login-url.</translation>
     </message>
     <message>
         <source>The identity platform refused the token request (HTTP %1).</source>
@@ -97,7 +97,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>The %1 &quot;%2&quot; is not a valid URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ ist keine gültige URL.</translation>
     </message>
     <message>
         <source>The %1 must not contain a user name or password.</source>
@@ -105,7 +105,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>The %1 %2 uses plain http:// for a host that is not on this machine; tokens and data would travel unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 verwendet unverschlüsseltes http:// für einen Host, der nicht auf diesem Computer liegt; Tokens und Daten würden unverschlüsselt übertragen.</translation>
     </message>
     <message>
         <source>Use https://, or http:// only with 127.0.0.1, ::1 or localhost.</source>
@@ -177,7 +177,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>The answer from %1 is not valid JSON (%2 at offset %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 ist kein gültiges JSON (%2 an Position %3).</translation>
     </message>
     <message>
         <source>The operation was cancelled.</source>
@@ -251,7 +251,7 @@ For scripting, use herald-cli.</source>
     <name>herald::CsvReader</name>
     <message>
         <source>cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>the file is not open for reading</source>
@@ -259,11 +259,11 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>the file is UTF-16 encoded; save it as UTF-8 (CSV UTF-8 in Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist UTF-16-codiert; speichern Sie sie als UTF-8 (in Excel: „CSV UTF-8“)</translation>
     </message>
     <message>
         <source>invalid UTF-8 byte 0x%1 in column %2; the file seems to use another encoding (Windows-1252?): save it as UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges UTF-8-Byte 0x%1 in Spalte %2; die Datei scheint eine andere Codierung zu verwenden (Windows-1252?): Speichern Sie sie als UTF-8</translation>
     </message>
     <message>
         <source>a field starting here is longer than %1 bytes; is a closing quote missing?</source>
@@ -271,7 +271,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>unterminated quoted field: the quote opened here is never closed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgeschlossenes Feld in Anführungszeichen: Das hier geöffnete Anführungszeichen wird nie geschlossen</translation>
     </message>
     <message>
         <source>text after a closing quote in column %1 was kept as is</source>
@@ -333,7 +333,7 @@ For scripting, use herald-cli.</source>
     <name>herald::LineProblem</name>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -375,7 +375,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>no column named id, userPrincipalName or mail — found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Spalte namens id, userPrincipalName oder mail – gefunden: %1</translation>
     </message>
     <message>
         <source>is the delimiter %1?</source>
@@ -387,7 +387,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>or give one UPN or object id per line, without a header</source>
-        <translation type="unfinished"></translation>
+        <translation>oder geben Sie einen UPN oder eine Objekt-ID pro Zeile an, ohne Kopfzeile</translation>
     </message>
     <message>
         <source>column &apos;%1&apos; appears twice; the first one is used</source>
@@ -423,7 +423,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>no id, userPrincipalName or mail on this row; row skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>keine id, kein userPrincipalName und keine mail in dieser Zeile; Zeile übersprungen</translation>
     </message>
     <message>
         <source>one UPN or id per line expected; the values after &apos;%1&apos; are ignored</source>
@@ -431,19 +431,19 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>&apos;%1&apos; is neither a user principal name nor an object id; row skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist weder ein Benutzerprinzipalname noch eine Objekt-ID; Zeile übersprungen</translation>
     </message>
     <message>
         <source>duplicate of line %1 (%2); dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat von Zeile %1 (%2); verworfen</translation>
     </message>
     <message>
         <source>the file is empty: no recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist leer: keine Empfänger</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2155,11 +2155,11 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>--tenant &apos;%1&apos; is neither a tenant id (GUID) nor a domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>--tenant &apos;%1&apos; ist weder eine Mandanten-ID (GUID) noch ein Domänenname</translation>
     </message>
     <message>
         <source>--client-id &apos;%1&apos; is not an application id (a GUID like 00000000-0000-0000-0000-000000000000)</source>
-        <translation type="unfinished"></translation>
+        <translation>--client-id &apos;%1&apos; ist keine Anwendungs-ID (eine GUID wie 00000000-0000-0000-0000-000000000000)</translation>
     </message>
     <message>
         <source>--bot-id &apos;%1&apos; is not a Microsoft App id (a GUID)</source>
@@ -2194,23 +2194,23 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>client secret (Graph application)</source>
-        <translation type="unfinished"></translation>
+        <translation>geheimer Clientschlüssel (Graph-Anwendung)</translation>
     </message>
     <message>
         <source>bot secret (Bot Framework app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bot-Geheimnis (Bot-Framework-App)</translation>
     </message>
     <message>
         <source>no %1 for profile &apos;%2&apos;. Provide it in the environment, e.g. `read -rs %3 &amp;&amp; export %3`</source>
-        <translation type="unfinished"></translation>
+        <translation>kein %1 für Profil &apos;%2&apos;. Geben Sie den Wert in der Umgebung an, z. B. `read -rs %3 &amp;&amp; export %3`</translation>
     </message>
     <message>
         <source>, or store it in the keychain: `herald-cli --profile %1 secret set --kind %2`</source>
-        <translation type="unfinished"></translation>
+        <translation>, oder speichern Sie den Wert im Schlüsselbund: `herald-cli --profile %1 secret set --kind %2`</translation>
     </message>
     <message>
         <source>, or authenticate with a certificate: --cert FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>, oder authentifizieren Sie sich mit einem Zertifikat: --cert DATEI</translation>
     </message>
 </context>
 <context>
@@ -2415,7 +2415,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>cannot prepare %1: %2</source>
@@ -2625,11 +2625,11 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::message::ValidationIssue</name>
     <message>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2964,7 +2964,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::ui::ActivityIndicator</name>
     <message>
         <source>Background activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundaktivität</translation>
     </message>
 </context>
 <context>
@@ -3006,7 +3006,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>None of the recipients is in the directory; there is nobody to send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner der Empfänger ist im Verzeichnis; es gibt niemanden, an den gesendet werden kann.</translation>
     </message>
     <message>
         <source>That campaign is not in the journal any more.</source>
@@ -3022,7 +3022,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Sign in first: some recipients still have to be looked up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich zuerst an: Einige Empfänger müssen noch nachgeschlagen werden.</translation>
     </message>
     <message>
         <source>Known chat ids are not used this time: %1</source>
@@ -3038,7 +3038,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>%1 Sending stopped; resume it when this is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Das Senden wurde angehalten; setzen Sie es fort, wenn das behoben ist.</translation>
     </message>
     <message>
         <source>Nobody to send to; the campaign was not kept.</source>
@@ -3189,11 +3189,11 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Chosen recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählte Empfänger</translation>
     </message>
     <message>
         <source>Chosen recipients. Press Space or Delete to take them off the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählte Empfänger. Mit Leertaste oder Entf nehmen Sie sie von der Liste.</translation>
     </message>
 </context>
 <context>
@@ -3228,11 +3228,11 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Sends this message, bound for the recipient previewed, to you only. It is not recorded as campaign delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet diese Nachricht, befüllt für den Empfänger in der Vorschau, nur an Sie. Sie wird nicht als Kampagnenzustellung erfasst.</translation>
     </message>
     <message>
         <source>Card from title, image, summary and button</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte aus Titel, Bild, Zusammenfassung und Schaltfläche</translation>
     </message>
     <message>
         <source>Message</source>
@@ -3254,19 +3254,19 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>The message cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Showing the last valid preview. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte gültige Vorschau wird angezeigt. %1</translation>
     </message>
     <message>
         <source>Size: fix the error first</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe: Beheben Sie zuerst den Fehler</translation>
     </message>
     <message>
         <source>No recipients yet: fields stay unbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Empfänger: Die Felder bleiben leer</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -3274,11 +3274,11 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>The first %1 of %2 recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten %1 von %2 Empfängern</translation>
     </message>
     <message>
         <source>Bind the preview with this recipient&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorschau mit den Daten dieses Empfängers füllen</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -3310,19 +3310,19 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Text (&amp;markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Text (&amp;Markdown)</translation>
     </message>
     <message>
         <source>Adaptive Card (&amp;JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adaptive Card (&amp;JSON)</translation>
     </message>
     <message>
         <source>Dark preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkle Vorschau</translation>
     </message>
     <message>
         <source>Se&amp;nd test to me</source>
-        <translation type="unfinished"></translation>
+        <translation>Test an mich se&amp;nden</translation>
     </message>
     <message>
         <source>Markdown text or Adaptive Card JSON. Tab indents; Ctrl+Tab moves to the next control.</source>
@@ -3330,7 +3330,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
 </context>
 <context>
@@ -3662,7 +3662,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Re&amp;send to failed</source>
-        <translation type="unfinished"></translation>
+        <translation>An Fehlgeschlagene &amp;erneut senden</translation>
     </message>
 </context>
 <context>
@@ -3796,11 +3796,11 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     <name>herald::ui::InstallPage</name>
     <message>
         <source>Install the app for every recipient who is not known to have it. Graph answers 409 for people who already have it; they are left alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App für jeden Empfänger installieren, von dem nicht bekannt ist, dass er sie hat. Graph antwortet mit 409 für alle, die sie schon haben; sie bleiben unberührt.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — catalog id %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 – Katalog-ID %3 (%4)</translation>
     </message>
     <message>
         <source>version %1</source>
@@ -3859,7 +3859,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Click to go to line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um zu Zeile %1, Spalte %2 zu gehen</translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -4048,46 +4048,46 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     <name>herald::ui::MessageFiles</name>
     <message>
         <source>Cannot open &quot;%1&quot;: Herald opens .md, .markdown, .txt or .json message files.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht geöffnet werden: Herald öffnet Nachrichtendateien mit .md, .markdown, .txt oder .json.</translation>
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: it is not UTF-8 text. Save it as UTF-8 and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht geöffnet werden: Das ist kein UTF-8-Text. Speichern Sie die Datei als UTF-8 und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Cannot save &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
     <name>herald::ui::PayloadSizeIndicator</name>
     <message>
         <source>Payload size</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzlastgröße</translation>
     </message>
     <message>
         <source>Size: nothing to measure yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe: noch nichts zu messen</translation>
     </message>
     <message>
         <source>%1 KB — over the %2 KB limit by %3 KB: the Bot Connector rejects it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB – %3 KB über dem Limit von %2 KB: Der Bot Connector lehnt das ab</translation>
     </message>
     <message>
         <source>%1 KB of %2 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB von %2 KB</translation>
     </message>
     <message>
         <source> (largest: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (größte: %1)</translation>
     </message>
     <message>
         <source>%1 bytes after binding; limit %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Byte nach dem Befüllen; Limit %2 Byte</translation>
     </message>
 </context>
 <context>
@@ -4467,7 +4467,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Search people by name or e-mail, then press Enter to add</source>
-        <translation>Personen nach Name oder E-Mail suchen, dann mit der Eingabetaste hinzufügen</translation>
+        <translation>Name oder E-Mail suchen, mit der Eingabetaste hinzufügen</translation>
     </message>
     <message>
         <source>Sign in to search the directory</source>
@@ -4612,7 +4612,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source> — “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation> – „%1“</translation>
     </message>
     <message>
         <source>Send the announcement</source>
@@ -4656,7 +4656,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <source>Message</source>
@@ -4664,7 +4664,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Cl&amp;ose</source>
-        <translation type="unfinished"></translation>
+        <translation>Schl&amp;ießen</translation>
     </message>
     <message>
         <source>&amp;Install the app first for the %1 without it</source>
@@ -4690,7 +4690,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Double-click or press Enter to insert the field at the cursor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken oder die Eingabetaste drücken, um das Feld an der Cursorposition einzufügen.</translation>
     </message>
     <message>
         <source>&amp;Insert field</source>
@@ -4732,11 +4732,11 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Send this message, and only this one, to (user principal name or object id):</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht, und nur diese, senden an (Benutzerprinzipalname oder Objekt-ID):</translation>
     </message>
     <message>
         <source>No test sent: give a user principal name or object id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Test gesendet: Geben Sie einen Benutzerprinzipalnamen oder eine Objekt-ID an.</translation>
     </message>
     <message>
         <source>Sign in first.</source>
@@ -4756,19 +4756,19 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Test not sent: %1 has blocked the bot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test nicht gesendet: %1 hat den Bot blockiert.</translation>
     </message>
     <message>
         <source>Test not sent: the app is not installed for %1; install it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test nicht gesendet: Die App ist für %1 nicht installiert; installieren Sie sie zuerst.</translation>
     </message>
     <message>
         <source>Test not sent: %1 was not found in the directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test nicht gesendet: %1 wurde im Verzeichnis nicht gefunden.</translation>
     </message>
     <message>
         <source>Test to %1 unconfirmed: the answer was lost, it may have arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test an %1 unbestätigt: Die Antwort ging verloren, er ist vielleicht angekommen.</translation>
     </message>
     <message>
         <source>Test to %1 failed.</source>
@@ -4783,7 +4783,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     <name>herald::ui::UserSearchBox</name>
     <message>
         <source>Search people by name or e-mail, then press Enter to add</source>
-        <translation>Personen nach Name oder E-Mail suchen, dann mit der Eingabetaste hinzufügen</translation>
+        <translation>Name oder E-Mail suchen, mit der Eingabetaste hinzufügen</translation>
     </message>
     <message>
         <source>Search people</source>
