@@ -7,7 +7,9 @@
 #include "secrets/SecretStore.h"
 
 #include <QTimer>
+#include <algorithm>
 #include <functional>
+#include <limits>
 #include <qt6keychain/keychain.h>
 
 namespace herald::secrets {
@@ -91,7 +93,8 @@ void SecretJob::doStart()
     if (timeout > 0) {
         auto *timer = new QTimer(this);
         timer->setSingleShot(true);
-        timer->setInterval(timeout * 1000);
+        // Beyond QTimer's range (24 days) is as good as no limit.
+        timer->setInterval(int(std::min<qint64>(qint64(timeout) * 1000, std::numeric_limits<int>::max())));
         connect(timer, &QTimer::timeout, this, &SecretJob::onTimeout);
         timer->start();
         m_timeoutSeconds = timeout;
