@@ -1,8 +1,9 @@
 // The committed catalogs (resources/translations/*.ts) against the sources:
 // lupdate runs over the same project as `update_translations`, into a
 // temporary file, and every string it finds must be in every committed .ts.
-// Also: translated texts keep the source's placeholders (%1, %n), and the
-// English catalog has both plural forms of every %n string.
+// Also: translated texts keep the source's placeholders (%1, %n), the
+// English catalog has both plural forms of every %n string, and a tr() outside
+// a Q_OBJECT class uses the context lupdate files its text under.
 
 #include <QDir>
 #include <QFile>
@@ -26,6 +27,7 @@ private slots:
     void translationsKeepPlaceholders_data();
     void translationsKeepPlaceholders();
     void englishPluralsAreComplete();
+    void runtimeContextsMatchTheCatalog();
 
 private:
     QTemporaryDir m_dir;
@@ -136,6 +138,7 @@ QStringList placeholders(const QString &text)
 }
 
 Catalog g_extracted;
+QString g_lupdateOutput;
 
 } // namespace
 
@@ -163,6 +166,7 @@ void TestTranslationCatalog::initTestCase()
     QStringList args = QStringLiteral(HERALD_LUPDATE_OPTIONS).split(QLatin1Char('|'), Qt::SkipEmptyParts);
     args << QStringLiteral("-project") << json;
     QVERIFY2(runTool(QStringLiteral(HERALD_LUPDATE), args, &output), qPrintable(output));
+    g_lupdateOutput = output;
 
     QString error;
     QVERIFY2(readCatalog(extracted, &g_extracted, &error), qPrintable(error));
@@ -272,6 +276,39 @@ void TestTranslationCatalog::englishPluralsAreComplete()
                                 "Qt Linguist, or write both <numerusform>s):\n%3")
                      .arg(incomplete.size())
                      .arg(*english, incomplete.join(QLatin1Char('\n')))));
+}
+
+// lupdate files a tr() under the class (or, outside classes, the namespace) it
+// is written in, and warns "Class 'X' lacks Q_OBJECT macro" when X declares no
+// tr() of its own. The call then reaches some other tr(): a file-local helper
+// or a base class's, with its own context. Unless that context is X, the
+// catalog holds the text under X and the program looks under another name:
+// the translation is never found.
+void TestTranslationCatalog::runtimeContextsMatchTheCatalog()
+{
+    static const QRegularExpression warning(
+        QStringLiteral("^(.+):(\\d+): Class '([^']+)' lacks Q_OBJECT macro"),
+        QRegularExpression::MultilineOption);
+    QStringList wrong;
+    int checked = 0;
+    for (auto it = warning.globalMatch(g_lupdateOutput); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        ++checked;
+        QFile file(m.captured(1));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(m.captured(1)));
+        const QString source = QString::fromUtf8(file.readAll());
+        const QString helper = QStringLiteral("translate(\"%1\"").arg(m.captured(3));
+        if (!source.contains(helper))
+            wrong << QStringLiteral("  %1:%2: tr() in '%3'").arg(m.captured(1), m.captured(2), m.captured(3));
+    }
+    QVERIFY2(
+        wrong.isEmpty(),
+        qPrintable(QStringLiteral("tr() calls whose translation the program cannot find (lupdate files them "
+                                  "under a context their tr() does not use):\n%1\nGive the class "
+                                  "Q_DECLARE_TR_FUNCTIONS(full::Name), or make the file's tr() helper use "
+                                  "QCoreApplication::translate(\"<that context>\", text).")
+                       .arg(wrong.join(QLatin1Char('\n')))));
+    qInfo("%d tr() scope(s) without Q_OBJECT checked against their helpers", checked);
 }
 
 QTEST_GUILESS_MAIN(TestTranslationCatalog)
