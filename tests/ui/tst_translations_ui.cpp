@@ -97,8 +97,7 @@ void TestTranslationsUi::mainWindow_data()
 
     QTest::newRow("de_DE") << "de_DE"
                            << QStringList{"Empfänger", "Installieren", "Verfassen", "Senden", "Verlauf"}
-                           << QStringList{"Datei", "Bearbeiten", "Empfänger", "Ansicht", "Hilfe"}
-                           << "Beenden"
+                           << QStringList{"Datei", "Bearbeiten", "Empfänger", "Ansicht", "Hilfe"} << "Beenden"
                            << "Nicht angemeldet";
     QTest::newRow("ja_JP: no translation")
         << "ja_JP" << QStringList{"Recipients", "Install", "Compose", "Send", "History"}
