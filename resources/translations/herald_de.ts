@@ -1115,7 +1115,7 @@ For scripting, use herald-cli.</source>
     <name>herald::cli::AppFindCommand</name>
     <message>
         <source>Find the app in the tenant catalog (its teamsAppId).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App im App-Katalog des Mandanten finden (ihre teamsAppId).</translation>
     </message>
     <message>
         <source>--external-id is the id in the app&apos;s manifest; --name matches the display name exactly (close names are suggested when nothing matches). With --from-user or --from-team the app is found through that user&apos;s or team&apos;s installation instead of the catalog.</source>
@@ -1187,7 +1187,7 @@ For scripting, use herald-cli.</source>
     <name>herald::cli::CampaignsCommand</name>
     <message>
         <source>List the journaled campaigns with counts per delivery state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die protokollierten Kampagnen mit Anzahlen je Zustellstatus auflisten.</translation>
     </message>
     <message>
         <source>Reads the campaign journal in the data folder (--data-dir); needs no credentials. state: running (being sent, or its process crashed), stopped (resumable), finished.</source>
@@ -1202,7 +1202,7 @@ For scripting, use herald-cli.</source>
     <name>herald::cli::ChatsCommand</name>
     <message>
         <source>Resolve each user&apos;s 1:1 chat id with the bot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für jeden Benutzer die ID des 1:1-Chats mit dem Bot ermitteln.</translation>
     </message>
     <message>
         <source>Default way: the installation&apos;s chat (needs only TeamsAppInstallation.ReadWriteSelfForUser.All). --via chats filters the user&apos;s chats instead and needs Chat.Read.All. Chat ids are kept in the data directory per tenant and app; known ones are not looked up again.</source>
@@ -1229,7 +1229,7 @@ For scripting, use herald-cli.</source>
     <name>herald::cli::CheckCommand</name>
     <message>
         <source>Preflight: token, granted permissions, app in the catalog, bot token; says what to fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorabprüfung: Token, erteilte Berechtigungen, App im Katalog, Bot-Token; sagt, was zu beheben ist.</translation>
     </message>
     <message>
         <source>Each check is one record (check, state, detail, fix). A missing permission names what to grant in Entra and the tenant&apos;s admin-consent URL. Exit code 3 when a token, a permission or the bot credential is the problem.</source>
@@ -1397,47 +1397,47 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::cli::GlobalOptions</name>
     <message>
         <source>Named profile from the config file (default: default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Benanntes Profil aus der Konfigurationsdatei (Standard: default).</translation>
     </message>
     <message>
         <source>Tenant id or verified domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten-ID oder verifizierte Domäne.</translation>
     </message>
     <message>
         <source>Entra application (client) id used for Graph.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entra-Anwendungs-ID (Client-ID) für Graph.</translation>
     </message>
     <message>
         <source>The bot&apos;s Microsoft App id (default: the client id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Microsoft-App-ID des Bots (Standard: die Client-ID).</translation>
     </message>
     <message>
         <source>Tenant that issues the bot token (default: botframework.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant, der das Bot-Token ausstellt (Standard: botframework.com).</translation>
     </message>
     <message>
         <source>National cloud: global, usgov, usgovdod or china (default: global).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationale Cloud: global, usgov, usgovdod oder china (Standard: global).</translation>
     </message>
     <message>
         <source>Override the Graph base, e.g. http://127.0.0.1:8080 (the client appends /v1.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichende Graph-Basis, z. B. http://127.0.0.1:8080 (der Client hängt /v1.0 an).</translation>
     </message>
     <message>
         <source>Override the identity authority base (token endpoint: URL/TENANT/oauth2/v2.0/token).</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichende Basis der Identitätsplattform (Token-Endpunkt: URL/MANDANT/oauth2/v2.0/token).</translation>
     </message>
     <message>
         <source>Override the Bot Connector service URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichende Dienst-URL des Bot Connectors.</translation>
     </message>
     <message>
         <source>PEM file with certificate and private key: authenticate with a client assertion instead of a secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Datei mit Zertifikat und privatem Schlüssel: mit einer Clientassertion statt eines Geheimnisses authentifizieren.</translation>
     </message>
     <message>
         <source>Output format: table, csv or json (default: table); json prints one object per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeformat: table, csv oder json (Standard: table); json gibt ein Objekt pro Zeile aus.</translation>
     </message>
     <message>
         <source>No progress on stderr.</source>
@@ -1445,19 +1445,19 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Log requests on stderr (secrets redacted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen auf stderr protokollieren (Geheimnisse geschwärzt).</translation>
     </message>
     <message>
         <source>Where the campaign database lives (default: $XDG_DATA_HOME/herald, or $HERALD_DATA_DIR).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort der Kampagnendatenbank (Standard: $XDG_DATA_HOME/herald oder $HERALD_DATA_DIR).</translation>
     </message>
     <message>
         <source>Upper bound on requests in flight (default: chosen by the rate planner).</source>
-        <translation type="unfinished"></translation>
+        <translation>Obergrenze gleichzeitig laufender Anfragen (Standard: vom Ratenplaner gewählt).</translation>
     </message>
     <message>
         <source>Start a simulated tenant in this process and run against it (alone: a short scenario).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen simulierten Mandanten in diesem Prozess starten und gegen ihn arbeiten (allein: ein kurzes Szenario).</translation>
     </message>
     <message>
         <source>Show help (after a command: that command&apos;s help).</source>
@@ -1530,7 +1530,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>%1 options:</source>
-        <translation>Optionen für %1:</translation>
+        <translation>Optionen – %1:</translation>
     </message>
     <message>
         <source>Secrets:</source>
@@ -1538,7 +1538,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>never on the command line. Set HERALD_CLIENT_SECRET (and HERALD_BOT_SECRET when the bot is a different app) in the environment, or use --cert FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>nie auf der Befehlszeile. Setzen Sie HERALD_CLIENT_SECRET (und HERALD_BOT_SECRET, wenn der Bot eine andere App ist) in der Umgebung, oder verwenden Sie --cert DATEI.</translation>
     </message>
     <message>
         <source>Examples:</source>
@@ -1597,7 +1597,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Install the app where it is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App installieren, wo sie fehlt.</translation>
     </message>
     <message>
         <source>Installs the app for each user (or team) with one Graph request each: an answer 409 means it was already there, so no status query is needed first. Only apps published to the organization&apos;s catalog or the Teams Store can be installed.</source>
@@ -1605,7 +1605,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Upgrade the app to the catalog&apos;s newest version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App auf die neueste Version aus dem Katalog aktualisieren.</translation>
     </message>
     <message>
         <source>Looks up each installation, then upgrades it; recipients without the app are reported as not_installed.</source>
@@ -1613,7 +1613,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Remove the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die App entfernen.</translation>
     </message>
     <message>
         <source>Looks up each installation, then removes it; recipients without the app are reported as not_installed (which is what was asked for).</source>
@@ -1628,7 +1628,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::cli::LoginCommand</name>
     <message>
         <source>Delegated sign-in in the browser (auth code + PKCE); the refresh token is kept in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delegierte Anmeldung im Browser (Autorisierungscode + PKCE); das Aktualisierungstoken wird im Schlüsselbund aufbewahrt.</translation>
     </message>
     <message>
         <source>Prints the sign-in URL and opens it in the default browser; the browser comes back to http://localhost:PORT (register http://localhost as a redirect URI under Mobile and desktop applications). Afterwards `profile save --auth delegated` makes the profile use this sign-in instead of a client secret.</source>
@@ -1672,7 +1672,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::cli::PreviewCommand</name>
     <message>
         <source>Print the Bot Connector activity a recipient would get.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bot-Connector-Aktivität ausgeben, die ein Empfänger erhalten würde.</translation>
     </message>
     <message>
         <source>FILE is markdown (.md, .txt) or JSON (.json): an Adaptive Card (schema 1.5 at most), an Adaptive Card template, or a full Activity. The activity is printed on stdout exactly as it would be sent (indented; --format json prints it on one line, byte for byte). --user looks the user up in the directory (displayName, givenName, mail, userPrincipalName, id) and adds their row of --data; --data alone binds its first row; with neither, fields stay unbound. Problems go to stderr; any error (invalid card, a field this recipient lacks, more than 40 KB) exits with 2.</source>
@@ -1723,7 +1723,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::cli::ProfileCommand</name>
     <message>
         <source>Save the connection options of this command line as the profile (--profile).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungsoptionen dieser Befehlszeile als Profil (--profile) speichern.</translation>
     </message>
     <message>
         <source>Stores --tenant, --client-id, --bot-id, --bot-tenant, --cloud, the endpoint overrides and --cert (the path only) in %1, over what the profile already holds. Secrets are never stored there: use `secret set`. --auth delegated makes the profile use the sign-in of `herald-cli login` instead of a client secret.</source>
@@ -1739,15 +1739,15 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>List the saved profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherten Profile auflisten.</translation>
     </message>
     <message>
         <source>Show the effective connection settings of the profile (no secrets).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die wirksamen Verbindungseinstellungen des Profils anzeigen (ohne Geheimnisse).</translation>
     </message>
     <message>
         <source>Delete the profile (--profile) from the profile file; keychain entries stay until `secret clear`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil (--profile) aus der Profildatei löschen; Schlüsselbundeinträge bleiben bis `secret clear` erhalten.</translation>
     </message>
     <message>
         <source>--auth certificate needs --cert FILE</source>
@@ -1813,7 +1813,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::cli::ReportCommand</name>
     <message>
         <source>Per recipient delivery state of a campaign, from the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellstatus einer Kampagne je Empfänger, aus dem Protokoll.</translation>
     </message>
     <message>
         <source>Reads the campaign journal; needs no credentials. &apos;unconfirmed&apos;: the request may have reached the service but no answer came; such recipients are not sent again unless &apos;send --resume NAME --retry-unconfirmed&apos; is used.</source>
@@ -1860,7 +1860,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Store the client or bot secret of the profile in the OS keychain (read from stdin).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den geheimen Client- oder Bot-Schlüssel des Profils im Schlüsselbund des Systems speichern (von stdin gelesen).</translation>
     </message>
     <message>
         <source>The secret is read from standard input, without echo on a terminal; it never goes on the command line. It is stored under the profile (--profile) in the OS keychain (Secret Service, macOS Keychain, Windows Credential Manager), never in a file.</source>
@@ -1872,7 +1872,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Remove a secret of the profile from the OS keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Geheimnis des Profils aus dem Schlüsselbund des Systems entfernen.</translation>
     </message>
     <message>
         <source>Which secret: client, bot or refresh-token (the delegated sign-in).</source>
@@ -1880,7 +1880,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Say which secrets of the profile are stored (never prints them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen, welche Geheimnisse des Profils gespeichert sind (gibt sie nie aus).</translation>
     </message>
     <message>
         <source>One record per kind: whether the keychain holds it and whether the environment variable that takes precedence is set.</source>
@@ -1983,7 +1983,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Send an announcement to every recipient, journaled and resumable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ankündigung an jeden Empfänger senden, protokolliert und fortsetzbar.</translation>
     </message>
     <message>
         <source>The campaign is journaled (--data-dir) before anything is sent: each recipient is marked &apos;sending&apos; before its request leaves, so a crash or Ctrl-C never leads to a second message. Users with a known chat get the message in that chat; others through a new 1:1 conversation that carries the message (one request). --install-missing installs the app first where it is missing (409 = already there). A recipient whose request got no answer is &apos;unconfirmed&apos; and is not sent again unless --resume is given --retry-unconfirmed. --test-to sends the message to one user only and records nothing.</source>
@@ -2095,7 +2095,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::cli::StatusCommand</name>
     <message>
         <source>Per recipient: is the app installed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Je Empfänger: Ist die App installiert?</translation>
     </message>
     <message>
         <source>Queries each recipient&apos;s installed apps (20 per Graph $batch, at the documented 30 requests/s) and prints one record per recipient as the answers arrive.</source>
