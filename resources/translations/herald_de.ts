@@ -1376,16 +1376,16 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::cli::DryRun</name>
     <message numerus="yes">
         <source>dry run: would send %n bytes, creating the 1:1 chat</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Probelauf: würde %n Byte senden und den 1:1-Chat anlegen</numerusform>
+            <numerusform>Probelauf: würde %n Byte senden und den 1:1-Chat anlegen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>dry run: would send %n bytes into the known chat</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Probelauf: würde %n Byte in den bekannten Chat senden</numerusform>
+            <numerusform>Probelauf: würde %n Byte in den bekannten Chat senden</numerusform>
         </translation>
     </message>
     <message>
@@ -2039,9 +2039,9 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message numerus="yes">
         <source>%n recipient(s) were in flight when the last run stopped; they are &apos;unconfirmed&apos; and are not sent again%1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Empfänger war unterwegs, als der letzte Lauf anhielt; er ist &apos;unconfirmed&apos; (unbestätigt) und wird nicht erneut gesendet%1.</numerusform>
+            <numerusform>%n Empfänger waren unterwegs, als der letzte Lauf anhielt; sie sind &apos;unconfirmed&apos; (unbestätigt) und werden nicht erneut gesendet%1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2885,9 +2885,9 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message numerus="yes">
         <source>The keychain did not answer within %n second(s): it is probably locked and waiting for its password in an unlock prompt.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet: Er ist wahrscheinlich gesperrt und wartet in einem Entsperrdialog auf sein Passwort.</numerusform>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet: Er ist wahrscheinlich gesperrt und wartet in einem Entsperrdialog auf sein Passwort.</numerusform>
         </translation>
     </message>
     <message>
