@@ -37,6 +37,8 @@ ProfileDialog::ProfileDialog(config::ProfileStore *store, QWidget *parent)
     , m_store(store)
 {
     setWindowTitle(tr("Connection profiles"));
+    // Wide enough for the fields' hints ("empty: botframework.com (multi-tenant bot)").
+    setMinimumWidth(fontMetrics().averageCharWidth() * 76);
     auto *layout = new QVBoxLayout(this);
 
     auto *top = new QHBoxLayout;

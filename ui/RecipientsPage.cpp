@@ -3,6 +3,7 @@
 #include "ChipBar.h"
 #include "CsvImportDialog.h"
 #include "DirectoryPickerDialog.h"
+#include "Icons.h"
 #include "RecipientLoader.h"
 #include "Session.h"
 #include "UserSearchBox.h"
@@ -211,6 +212,8 @@ void RecipientsPage::askAllUsers()
                        : tr("Add every user of %1?").arg(m_session->profile().tenantLabel),
             QMessageBox::Yes | QMessageBox::Cancel, this);
         box->setObjectName(QStringLiteral("allUsersConfirm"));
+        box->setIconPixmap(
+            icons::glyph(QStringLiteral("recipients"), palette(), QPalette::Highlight).pixmap(48, 48));
         box->setInformativeText(tr("Each of them will be part of the next install or announcement."));
         box->setDefaultButton(QMessageBox::Cancel);
         box->setAttribute(Qt::WA_DeleteOnClose);

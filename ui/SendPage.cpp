@@ -1,6 +1,7 @@
 #include "SendPage.h"
 
 #include "CampaignController.h"
+#include "Icons.h"
 #include "ProgressPanel.h"
 #include "RecipientTableModel.h"
 #include "Session.h"
@@ -234,6 +235,9 @@ void SendPage::confirmAndSend()
                                          m_session->app().displayName.toHtmlEscaped()),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("sendConfirm"));
+    // Our SVG glyph, drawn at the screen's pixel ratio (the style's question
+    // mark is a 32 px bitmap, blurred at 200 %).
+    box->setIconPixmap(icons::glyph(QStringLiteral("send"), palette(), QPalette::Highlight).pixmap(48, 48));
     box->setTextFormat(Qt::RichText);
     box->setInformativeText(
         tr("<table>"
@@ -246,7 +250,7 @@ void SendPage::confirmAndSend()
             .arg(locale.toString(s.willSend), locale.toString(s.notInstalled), locale.toString(s.blocked),
                  locale.toString(s.notFound)));
     auto *install = new QCheckBox(
-        tr("Install the app first for the %1 without it").arg(locale.toString(s.notInstalled)), box);
+        tr("&Install the app first for the %1 without it").arg(locale.toString(s.notInstalled)), box);
     install->setChecked(m_installMissing->isChecked());
     install->setEnabled(s.notInstalled > 0 || s.willSend > 0);
     box->setCheckBox(install);

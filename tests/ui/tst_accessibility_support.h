@@ -83,6 +83,11 @@ inline QString accessibleName(QWidget *w)
     return iface ? iface->text(QAccessible::Name).trimmed() : QString();
 }
 
+inline QString rectText(const QRect &r)
+{
+    return QStringLiteral("at %1,%2 %3x%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+}
+
 inline QRect windowRect(const QWidget *w)
 {
     return QRect(w->mapTo(w->window(), QPoint(0, 0)), w->size());
@@ -176,8 +181,7 @@ inline QString checkReadingOrder(const QList<QWidget *> &order)
         const bool rightColumn = b.left() >= a.right() - 1;
         if (above && !rightColumn)
             return QStringLiteral("Tab jumps back up from %1 %2 to %3 %4")
-                .arg(describe(order.at(i - 1)), QVariant(a).toString(), describe(order.at(i)),
-                     QVariant(b).toString());
+                .arg(describe(order.at(i - 1)), rectText(a), describe(order.at(i)), rectText(b));
     }
     return {};
 }
@@ -253,6 +257,15 @@ inline QString checkMnemonicsPresent(QWidget *window)
 // Walks the window's focus chain from where the focus is and checks all of the above.
 inline void checkWindow(QWidget *window, QList<QWidget *> *order = nullptr)
 {
+    // Positions are compared below: lay out what changed (a button's new text) first.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    // A look at each window as checked (e.g. at QT_SCALE_FACTOR=2): A11Y_GRAB=dir.
+    if (const QString dir = qEnvironmentVariable("A11Y_GRAB"); !dir.isEmpty()) {
+        const char *tag = QTest::currentDataTag();
+        const QString name
+            = tag ? QString::fromLatin1(tag) : QString::fromLatin1(QTest::currentTestFunction());
+        window->grab().save(QStringLiteral("%1/%2.png").arg(dir, QString(name).replace(' ', '-')));
+    }
     const Walk walk = walkTabs();
     if (qEnvironmentVariableIsSet("A11Y_DUMP"))
         for (QWidget *w : walk.order)
