@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -59,11 +60,8 @@ DirectoryPickerDialog::DirectoryPickerDialog(DirectorySearch::Kind kind, graph::
     m_debounce.setInterval(300);
     connect(m_edit, &QLineEdit::textEdited, this, [this] { m_debounce.start(); });
     connect(&m_debounce, &QTimer::timeout, this, [this] { m_search->search(m_edit->text()); });
-    // Enter in the search field searches; it does not press Add.
-    connect(m_edit, &QLineEdit::returnPressed, this, [this] {
-        m_debounce.stop();
-        m_search->search(m_edit->text());
-    });
+    // Enter in the search field searches; it does not press Add (eventFilter).
+    m_edit->installEventFilter(this);
     connect(m_search, &DirectorySearch::started, this, [this] { m_status->setText(tr("Searching…")); });
     connect(m_search, &DirectorySearch::pageArrived, this, [this] {
         const qint64 total = m_search->totalCount();
@@ -80,6 +78,19 @@ DirectoryPickerDialog::DirectoryPickerDialog(DirectorySearch::Kind kind, graph::
     refreshButtons();
     if (teams)
         m_search->search(QString()); // teams are few: list them all at once
+}
+
+bool DirectoryPickerDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            m_debounce.stop();
+            m_search->search(m_edit->text());
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 QList<DirectoryItem> DirectoryPickerDialog::chosen() const

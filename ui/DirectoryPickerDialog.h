@@ -30,6 +30,11 @@ public:
     QListView *resultView() const { return m_view; }
     DirectorySearch *search() const { return m_search; }
 
+protected:
+    // Enter in the search field searches; the dialog's default button
+    // (Add) must not take it too.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void refreshButtons();
 

@@ -11,6 +11,8 @@
 #include "ui/CommandLine.h"
 #include "ui/CsvImportDialog.h"
 #include "ui/DemoSession.h"
+#include "ui/DirectoryPickerDialog.h"
+#include "ui/DirectorySearch.h"
 #include "ui/InstallActions.h"
 #include "ui/MainWindow.h"
 #include "ui/ProfileDialog.h"
@@ -69,6 +71,7 @@ private slots:
     void sendConfirmationByTab();
     void profileDialogByTab();
     void csvImportDialogByTab();
+    void groupPickerByTab();
 
 private:
     void activate();
@@ -368,6 +371,33 @@ void TestAccessibility::csvImportDialogByTab()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     QTRY_VERIFY(!guard || !guard->isVisible());
     QCOMPARE(m_window->workspace()->chips()->chipCount(), 1); // Escape added nothing
+}
+
+void TestAccessibility::groupPickerByTab()
+{
+    activate();
+    m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("recipients")));
+    m_window->recipientsPage()->chooseGroups();
+    ui::DirectoryPickerDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<ui::DirectoryPickerDialog *>()) && dialog->isVisible());
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    // Opens in its search field; Enter there searches and does not add.
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog->searchEdit()));
+    QTest::keyClicks(dialog->searchEdit(), QStringLiteral("a"));
+    QTest::keyClick(dialog->searchEdit(), Qt::Key_Return);
+    QTRY_VERIFY(!dialog->search()->isBusy() && dialog->resultView()->model()->rowCount() > 0);
+    QTRY_VERIFY(dialog->resultView()->currentIndex().isValid());
+    QTest::keyClick(dialog->searchEdit(), Qt::Key_Return);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(m_window->workspace()->chips()->chipCount(), 1);
+    checkWindow(dialog);
+    if (QTest::currentTestFailed())
+        return;
+    QPointer<ui::DirectoryPickerDialog> guard(dialog);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(!guard || !guard->isVisible());
+    QCOMPARE(m_window->workspace()->chips()->chipCount(), 1);
 }
 
 QTEST_MAIN(TestAccessibility)
