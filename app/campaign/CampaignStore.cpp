@@ -174,7 +174,7 @@ bool CampaignStore::open(Mode mode, QString *error)
     // The first read tells a SQLite file from anything else, before any write.
     QSqlQuery q(database);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        fail(QStringLiteral("reading the schema version"), q.lastError());
+        fail(tr("reading the schema version"), q.lastError());
         return failed();
     }
     const int version = q.value(0).toInt();
@@ -188,7 +188,7 @@ bool CampaignStore::open(Mode mode, QString *error)
     }
     if (version == 0) {
         if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
-            fail(QStringLiteral("reading the schema"), q.lastError());
+            fail(tr("reading the schema"), q.lastError());
             return failed();
         }
         if (q.value(0).toInt() > 0) {
@@ -291,7 +291,7 @@ QList<CampaignInfo> CampaignStore::list(bool *ok)
         // A journal without tables (an empty file) simply has no campaigns.
         if (q.lastError().text().contains(QLatin1String("no such table")))
             return campaigns;
-        fail(QStringLiteral("listing campaigns"), q.lastError());
+        fail(tr("listing campaigns"), q.lastError());
         if (ok)
             *ok = false;
         return campaigns;
@@ -301,7 +301,7 @@ QList<CampaignInfo> CampaignStore::list(bool *ok)
     QSqlQuery counts(db());
     if (!counts.exec(
             QStringLiteral("SELECT campaign, state, count(*) FROM recipients GROUP BY campaign, state"))) {
-        fail(QStringLiteral("counting recipients"), counts.lastError());
+        fail(tr("counting recipients"), counts.lastError());
         if (ok)
             *ok = false;
         return campaigns;
@@ -326,7 +326,7 @@ std::optional<CampaignInfo> CampaignStore::find(const QString &name)
     q.addBindValue(name);
     if (!q.exec()) {
         if (!q.lastError().text().contains(QLatin1String("no such table")))
-            fail(QStringLiteral("finding the campaign"), q.lastError());
+            fail(tr("finding the campaign"), q.lastError());
         return std::nullopt;
     }
     if (!q.next())
@@ -341,7 +341,7 @@ std::optional<CampaignInfo> CampaignStore::campaign(qint64 id)
     q.addBindValue(id);
     if (!q.exec() || !q.next()) {
         if (q.lastError().isValid())
-            fail(QStringLiteral("reading the campaign"), q.lastError());
+            fail(tr("reading the campaign"), q.lastError());
         return std::nullopt;
     }
     CampaignInfo info = infoFrom(q);
@@ -350,7 +350,7 @@ std::optional<CampaignInfo> CampaignStore::campaign(qint64 id)
         QStringLiteral("SELECT state, count(*) FROM recipients WHERE campaign = ? GROUP BY state"));
     counts.addBindValue(id);
     if (!counts.exec()) {
-        fail(QStringLiteral("counting recipients"), counts.lastError());
+        fail(tr("counting recipients"), counts.lastError());
         return std::nullopt;
     }
     while (counts.next()) {
@@ -392,7 +392,7 @@ qint64 CampaignStore::create(const CampaignSpec &spec, const JournalInputs &inpu
     q.addBindValue(now);
     q.addBindValue(now);
     if (!q.exec()) {
-        fail(QStringLiteral("creating the campaign"), q.lastError());
+        fail(tr("creating the campaign"), q.lastError());
         database.rollback();
         return 0;
     }
@@ -416,7 +416,7 @@ bool CampaignStore::setTenantId(qint64 campaign, const QString &tenantId)
     q.addBindValue(text(tenantId));
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
     q.addBindValue(campaign);
-    return q.exec() || fail(QStringLiteral("recording the tenant id"), q.lastError());
+    return q.exec() || fail(tr("recording the tenant id"), q.lastError());
 }
 
 int CampaignStore::beginRun(qint64 campaign, int *turnedUnconfirmed)
@@ -436,7 +436,7 @@ int CampaignStore::beginRun(qint64 campaign, int *turnedUnconfirmed)
     q.addBindValue(nowMs());
     q.addBindValue(campaign);
     if (!q.exec()) {
-        fail(QStringLiteral("marking interrupted sends unconfirmed"), q.lastError());
+        fail(tr("marking interrupted sends unconfirmed"), q.lastError());
         database.rollback();
         return 0;
     }
@@ -450,8 +450,7 @@ int CampaignStore::beginRun(qint64 campaign, int *turnedUnconfirmed)
     read.prepare(QStringLiteral("SELECT run FROM campaigns WHERE id = ?"));
     read.addBindValue(campaign);
     if (!run.exec() || !read.exec() || !read.next()) {
-        fail(QStringLiteral("starting a run"),
-             run.lastError().isValid() ? run.lastError() : read.lastError());
+        fail(tr("starting a run"), run.lastError().isValid() ? run.lastError() : read.lastError());
         database.rollback();
         return 0;
     }
@@ -474,7 +473,7 @@ bool CampaignStore::setState(qint64 campaign, CampaignState state)
     q.addBindValue(toName(state));
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
     q.addBindValue(campaign);
-    return q.exec() || fail(QStringLiteral("updating the campaign"), q.lastError());
+    return q.exec() || fail(tr("updating the campaign"), q.lastError());
 }
 
 bool CampaignStore::setIntakeDone(qint64 campaign)
@@ -483,7 +482,7 @@ bool CampaignStore::setIntakeDone(qint64 campaign)
     q.prepare(QStringLiteral("UPDATE campaigns SET intake_done = 1, updated_at = ? WHERE id = ?"));
     q.addBindValue(QDateTime::currentSecsSinceEpoch());
     q.addBindValue(campaign);
-    return q.exec() || fail(QStringLiteral("updating the campaign"), q.lastError());
+    return q.exec() || fail(tr("updating the campaign"), q.lastError());
 }
 
 bool CampaignStore::remove(qint64 campaign)
@@ -498,7 +497,7 @@ bool CampaignStore::remove(qint64 campaign)
         q.addBindValue(campaign);
         if (!q.exec()) {
             database.rollback();
-            return fail(QStringLiteral("removing the campaign"), q.lastError());
+            return fail(tr("removing the campaign"), q.lastError());
         }
     }
     if (!database.commit())

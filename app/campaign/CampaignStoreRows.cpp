@@ -35,7 +35,7 @@ QSet<QString> CampaignStore::existingKeys(qint64 campaign, const QStringList &ke
         for (const QString &key : part)
             q.addBindValue(key);
         if (!q.exec()) {
-            fail(QStringLiteral("looking up recipients"), q.lastError());
+            fail(tr("looking up recipients"), q.lastError());
             continue;
         }
         while (q.next())
@@ -56,7 +56,7 @@ bool CampaignStore::addRows(qint64 campaign, JournalRows &rows)
     next.addBindValue(campaign);
     if (!next.exec() || !next.next()) {
         database.rollback();
-        return fail(QStringLiteral("numbering recipients"), next.lastError());
+        return fail(tr("numbering recipients"), next.lastError());
     }
     qint64 seq = next.value(0).toLongLong();
     next.finish();
@@ -85,7 +85,7 @@ bool CampaignStore::addRows(qint64 campaign, JournalRows &rows)
         q.addBindValue(now);
         if (!q.exec()) {
             database.rollback();
-            return fail(QStringLiteral("adding recipients"), q.lastError());
+            return fail(tr("adding recipients"), q.lastError());
         }
         if (q.numRowsAffected() > 0) {
             row.seq = ++seq;
@@ -126,7 +126,7 @@ bool CampaignStore::writeOutcomes()
         q.addBindValue(campaign);
         q.addBindValue(o.seq);
         if (!q.exec())
-            return fail(QStringLiteral("recording outcomes"), q.lastError());
+            return fail(tr("recording outcomes"), q.lastError());
     }
     return true;
 }
@@ -170,7 +170,7 @@ int CampaignStore::countClaimable(qint64 campaign, const ClaimRules &rules)
     q.addBindValue(rules.afterSeq);
     q.addBindValue(rules.run);
     if (!q.exec() || !q.next()) {
-        fail(QStringLiteral("counting recipients"), q.lastError());
+        fail(tr("counting recipients"), q.lastError());
         return -1;
     }
     return q.value(0).toInt();
@@ -196,7 +196,7 @@ JournalRows CampaignStore::claim(qint64 campaign, ClaimRules &rules, int limit, 
     select.addBindValue(rules.run);
     select.addBindValue(limit);
     if (!select.exec()) {
-        fail(QStringLiteral("claiming recipients"), select.lastError());
+        fail(tr("claiming recipients"), select.lastError());
         database.rollback();
         return {};
     }
@@ -214,7 +214,7 @@ JournalRows CampaignStore::claim(qint64 campaign, ClaimRules &rules, int limit, 
         mark.addBindValue(campaign);
         mark.addBindValue(row.seq);
         if (!mark.exec()) {
-            fail(QStringLiteral("claiming recipients"), mark.lastError());
+            fail(tr("claiming recipients"), mark.lastError());
             database.rollback();
             return {};
         }
@@ -244,7 +244,7 @@ bool CampaignStore::forEachRow(qint64 campaign, const std::function<void(const J
                   .arg(QLatin1String(kRowColumns)));
     q.addBindValue(campaign);
     if (!q.exec())
-        return fail(QStringLiteral("reading recipients"), q.lastError());
+        return fail(tr("reading recipients"), q.lastError());
     while (q.next())
         visit(rowFrom(q));
     return true;

@@ -981,7 +981,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>Campaign journal %1: %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnenprotokoll %1: %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>Cannot create the data folder %1; choose another one with --data-dir.</source>
@@ -1002,6 +1002,78 @@ For scripting, use herald-cli.</source>
     <message>
         <source>The run that sent it stopped before an answer was recorded; it may have been delivered.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>Lesen der Schemaversion</translation>
+    </message>
+    <message>
+        <source>reading the schema</source>
+        <translation>Lesen des Schemas</translation>
+    </message>
+    <message>
+        <source>listing campaigns</source>
+        <translation>Auflisten der Kampagnen</translation>
+    </message>
+    <message>
+        <source>counting recipients</source>
+        <translation>Zählen der Empfänger</translation>
+    </message>
+    <message>
+        <source>finding the campaign</source>
+        <translation>Suchen der Kampagne</translation>
+    </message>
+    <message>
+        <source>reading the campaign</source>
+        <translation>Lesen der Kampagne</translation>
+    </message>
+    <message>
+        <source>creating the campaign</source>
+        <translation>Anlegen der Kampagne</translation>
+    </message>
+    <message>
+        <source>recording the tenant id</source>
+        <translation>Speichern der Mandanten-ID</translation>
+    </message>
+    <message>
+        <source>marking interrupted sends unconfirmed</source>
+        <translation>Markieren unterbrochener Sendungen als unbestätigt</translation>
+    </message>
+    <message>
+        <source>starting a run</source>
+        <translation>Starten eines Laufs</translation>
+    </message>
+    <message>
+        <source>updating the campaign</source>
+        <translation>Aktualisieren der Kampagne</translation>
+    </message>
+    <message>
+        <source>removing the campaign</source>
+        <translation>Entfernen der Kampagne</translation>
+    </message>
+    <message>
+        <source>looking up recipients</source>
+        <translation>Nachschlagen der Empfänger</translation>
+    </message>
+    <message>
+        <source>numbering recipients</source>
+        <translation>Nummerieren der Empfänger</translation>
+    </message>
+    <message>
+        <source>adding recipients</source>
+        <translation>Hinzufügen der Empfänger</translation>
+    </message>
+    <message>
+        <source>recording outcomes</source>
+        <translation>Speichern der Ergebnisse</translation>
+    </message>
+    <message>
+        <source>claiming recipients</source>
+        <translation>Reservieren der Empfänger</translation>
+    </message>
+    <message>
+        <source>reading recipients</source>
+        <translation>Lesen der Empfänger</translation>
     </message>
 </context>
 <context>

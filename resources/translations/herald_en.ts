@@ -1003,6 +1003,78 @@ For scripting, use herald-cli.</source>
         <source>The run that sent it stopped before an answer was recorded; it may have been delivered.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listing campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording the tenant id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marking interrupted sends unconfirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updating the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looking up recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numbering recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adding recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claiming recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::campaign::DirectoryIntake</name>
