@@ -98,6 +98,21 @@ install_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+# The delegated sign-in redirects to http://localhost (what Entra registers),
+# and the tests connect to it. RFC 6761 says localhost is always the loopback
+# address, but a bare debootstrap or some containers have no /etc/hosts, and
+# then nothing resolves it: add the IPv4 line Debian's own /etc/hosts starts
+# with (the loopback servers here listen on 127.0.0.1), and say so.
+ensure_localhost() {
+    if getent hosts localhost >/dev/null 2>&1; then
+        return
+    fi
+    log "localhost does not resolve on this machine: adding it to /etc/hosts"
+    printf '127.0.0.1\tlocalhost\n' |
+        as_root tee -a /etc/hosts >/dev/null
+    getent hosts localhost >/dev/null 2>&1 || die "localhost still does not resolve; check /etc/nsswitch.conf"
+}
+
 cache_value() { # cache_value NAME -> value from build/CMakeCache.txt, or nothing
     sed -n "s/^$1:[A-Z]*=//p" "$BUILD_DIR/CMakeCache.txt" 2>/dev/null
 }
@@ -199,6 +214,7 @@ demo)
     ;;
 test)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${PACKAGE_CHECK_PACKAGES[@]}"
+    ensure_localhost
     configure_and_build ON
     dbus-run-session -- "$ROOT/installer/setup.sh" __test-session
     # Outside the test session on purpose: the installed programs must run
