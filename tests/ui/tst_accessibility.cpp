@@ -27,6 +27,7 @@
 #include "ui/compose/MessageEditor.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QListWidget>
 #include <QSettings>
 #include <QStackedWidget>
@@ -46,7 +47,9 @@ namespace {
 // (No raw string here: moc does not find the test class after one.)
 const char kCard[]
     = "{\"type\": \"AdaptiveCard\", \"version\": \"1.5\","
-      " \"body\": [{\"type\": \"TextBlock\", \"text\": \"Hello ${givenName}\", \"wrap\": true}],"
+      " \"body\": [{\"type\": \"TextBlock\", \"text\": \"Hello ${givenName}\", \"wrap\": true},"
+      "  {\"type\": \"TextBlock\", \"text\": \"See [the policy](https://contoso.example/p)\", \"wrap\": "
+      "true}],"
       " \"actions\": ["
       "  {\"type\": \"Action.OpenUrl\", \"title\": \"Read more\", \"url\": \"https://contoso.example/more\"},"
       "  {\"type\": \"Action.OpenUrl\", \"title\": \"R&D news\", \"url\": \"https://contoso.example/rd\"}]}";
@@ -219,6 +222,12 @@ void TestAccessibility::everyPageByTab()
         QCOMPARE(buttons.size(), 2);
         for (QPushButton *button : buttons)
             QVERIFY(order.indexOf(button) > order.indexOf(composer->editor()));
+        // Text blocks are stops for their links only.
+        const auto texts = composer->cardView()->findChildren<QLabel *>(QStringLiteral("ac-TextBlock"));
+        QCOMPARE(texts.size(), 2);
+        QVERIFY(!order.contains(texts.at(0)));
+        QVERIFY(order.contains(texts.at(1)));
+        QVERIFY(order.indexOf(texts.at(1)) < order.indexOf(buttons.at(0)));
         // "R&D news" shows its ampersand and has no Alt+D.
         QCOMPARE(buttons.at(1)->text(), QStringLiteral("R&&D news"));
         QCOMPARE(accessibleName(buttons.at(1)), QStringLiteral("R&D news"));

@@ -239,6 +239,11 @@ void CardTextLabel::setCardText(const QString &markdown, bool wrap, int maxLines
         setWordWrap(true);
         setTextFormat(Qt::RichText);
         setText(cardMarkdownToHtml(markdown, font(), palette().color(QPalette::Link)));
+        // Tab stops at a text block only for its links (Teams' own order); plain
+        // text stays selectable without adding a stop per paragraph.
+        setTextInteractionFlags(text().contains(QLatin1String("<a "))
+                                    ? Qt::TextBrowserInteraction
+                                    : Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
         policy.setHeightForWidth(true); // so layouts give it the height its width needs
         setSizePolicy(policy);
@@ -249,6 +254,7 @@ void CardTextLabel::setCardText(const QString &markdown, bool wrap, int maxLines
         m_plain = document.toPlainText().section(QLatin1Char('\n'), 0, 0);
         setWordWrap(false);
         setTextFormat(Qt::PlainText);
+        setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         setToolTip(m_plain);
         setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
         updateElidedText();
