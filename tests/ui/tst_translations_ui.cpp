@@ -1,5 +1,6 @@
 // Real widgets in German once installTranslations() has the German catalog,
-// and in English for a locale Herald has no translation for.
+// and in English for a locale Herald has no translation for; the German
+// mnemonics of the menus and the profile dialog do not clash.
 
 #include "config/ProfileStore.h"
 #include "core/Translations.h"
@@ -8,6 +9,8 @@
 #include "ui/ProfileDialog.h"
 #include "ui/TenantIndicator.h"
 
+#include <QAbstractButton>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -32,6 +35,7 @@ private slots:
     void mainWindow_data();
     void mainWindow();
     void profileDialogInGerman();
+    void germanMnemonicsAreUnique();
 
 private:
     QTemporaryDir m_dir;
@@ -60,6 +64,37 @@ QStringList menuTexts(MainWindow &window)
     for (QAction *menu : window.menuBar()->actions())
         texts << plain(menu->text());
     return texts;
+}
+
+// The letter after a single '&' ("Be&enden" -> 'e'), or 0.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+// Texts that share a mnemonic letter: Alt+letter would not reach the second.
+QStringList clashes(const QStringList &texts)
+{
+    QHash<QChar, QString> seen;
+    QStringList clashing;
+    for (const QString &text : texts) {
+        const QChar letter = mnemonic(text);
+        if (letter.isNull())
+            continue;
+        if (seen.contains(letter))
+            clashing << QStringLiteral("'%1' and '%2'").arg(seen.value(letter), text);
+        seen.insert(letter, text);
+    }
+    return clashing;
 }
 
 QPushButton *button(QWidget &parent, const QString &text)
@@ -171,6 +206,38 @@ void TestTranslationsUi::profileDialogInGerman()
     (*client)->setText(QStringLiteral("0d7c5f4e-1a2b-4c3d-9e8f-112233445566"));
     QVERIFY2(dialog.save(), qPrintable(dialog.statusText()));
     QCOMPARE(dialog.statusText(), QStringLiteral("Profil 'work' gespeichert."));
+}
+
+void TestTranslationsUi::germanMnemonicsAreUnique()
+{
+    herald::installTranslations(QLocale(QStringLiteral("de_DE")));
+    MainWindow window;
+    QStringList menus;
+    for (QAction *menu : window.menuBar()->actions()) {
+        menus << menu->text();
+        QStringList items;
+        for (QAction *action : menu->menu()->actions()) {
+            if (!action->isSeparator())
+                items << action->text();
+        }
+        QVERIFY2(clashes(items).isEmpty(),
+                 qPrintable(menu->text() + QLatin1String(": ") + clashes(items).join(QLatin1String(", "))));
+    }
+    QVERIFY2(clashes(menus).isEmpty(), qPrintable(clashes(menus).join(QLatin1String(", "))));
+
+    herald::config::ProfileStore store(m_dir.filePath(QStringLiteral("mnemonics.conf")));
+    herald::ui::ProfileDialog dialog(&store);
+    QStringList texts;
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->buddy())
+            texts << label->text();
+    }
+    for (QAbstractButton *b : dialog.findChildren<QAbstractButton *>())
+        texts << b->text();
+    for (QGroupBox *box : dialog.findChildren<QGroupBox *>())
+        texts << box->title();
+    QVERIFY(texts.size() > 10);
+    QVERIFY2(clashes(texts).isEmpty(), qPrintable(clashes(texts).join(QLatin1String(", "))));
 }
 
 QTEST_MAIN(TestTranslationsUi)
