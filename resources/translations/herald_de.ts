@@ -3121,7 +3121,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     <name>herald::ui::CardFormWidget</name>
     <message>
         <source>New expense policy from 1 March</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Spesenrichtlinie ab 1. März</translation>
     </message>
     <message>
         <source>https://contoso.com/banner.png (optional)</source>
@@ -3133,7 +3133,7 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Read more (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterlesen (optional)</translation>
     </message>
     <message>
         <source>https://intranet.contoso.com/…</source>
@@ -3141,35 +3141,35 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Replaces the card JSON with a card made from these fields (Ctrl+Z in the editor undoes it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzt das Karten-JSON durch eine Karte aus diesen Feldern (Strg+Z im Editor macht das rückgängig).</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>&amp;Button:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;chaltfläche:</translation>
     </message>
     <message>
         <source>Button text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text der Schaltfläche</translation>
     </message>
     <message>
         <source>Button link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link der Schaltfläche</translation>
     </message>
     <message>
         <source>&amp;Create card</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Karte erstellen</translation>
     </message>
     <message>
         <source>Image &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;ild-URL:</translation>
     </message>
     <message>
         <source>Summar&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenfassung:</translation>
     </message>
 </context>
 <context>
@@ -3288,11 +3288,11 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
     </message>
     <message>
         <source>Preview &amp;as:</source>
-        <translation>Vorschau &amp;als:</translation>
+        <translation>&amp;Vorschau als:</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation>&amp;Dunkel</translation>
+        <translation>D&amp;unkel</translation>
     </message>
     <message>
         <source>Preview in Teams&apos; dark theme</source>
@@ -3734,7 +3734,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Re&amp;send to failed</source>
-        <translation>An Fehlgeschlagene &amp;erneut senden</translation>
+        <translation>An Fehlgeschlagene erneut &amp;senden</translation>
     </message>
 </context>
 <context>
@@ -4410,11 +4410,11 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Cance&amp;l</source>
-        <translation>&amp;Abbrechen</translation>
+        <translation>Abb&amp;rechen</translation>
     </message>
     <message>
         <source>Retr&amp;y</source>
@@ -4515,7 +4515,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>&amp;All users…</source>
-        <translation>&amp;Alle Benutzer …</translation>
+        <translation>Alle Be&amp;nutzer …</translation>
     </message>
     <message>
         <source>Add teams: the app goes into each team</source>
@@ -4634,11 +4634,11 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Campaign &amp;name:</source>
-        <translation>K&amp;ampagnenname:</translation>
+        <translation>Kampa&amp;gnenname:</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation>An&amp;halten</translation>
+        <translation>Anhal&amp;ten</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
@@ -4736,7 +4736,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Cl&amp;ose</source>
-        <translation>Schl&amp;ießen</translation>
+        <translation>Sch&amp;ließen</translation>
     </message>
     <message>
         <source>&amp;Install the app first for the %1 without it</source>
@@ -4766,7 +4766,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>&amp;Insert field</source>
-        <translation>Feld &amp;einfügen</translation>
+        <translation>Feld einf&amp;ügen</translation>
     </message>
 </context>
 <context>

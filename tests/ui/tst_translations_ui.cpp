@@ -1,6 +1,7 @@
 // Real widgets in German once installTranslations() has the German catalog,
-// and in English for a locale Herald has no translation for; the German
-// mnemonics of the menus and the profile dialog do not clash.
+// and in English for a locale Herald has no translation for; no two
+// mnemonics clash in a menu, on a page (with the menu bar) or in the profile
+// dialog, in either language.
 
 #include "config/ProfileStore.h"
 #include "core/Translations.h"
@@ -18,6 +19,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -35,7 +37,8 @@ private slots:
     void mainWindow_data();
     void mainWindow();
     void profileDialogInGerman();
-    void germanMnemonicsAreUnique();
+    void mnemonicsAreUnique_data();
+    void mnemonicsAreUnique();
 
 private:
     QTemporaryDir m_dir;
@@ -95,6 +98,21 @@ QStringList clashes(const QStringList &texts)
         seen.insert(letter, text);
     }
     return clashing;
+}
+
+// What can carry a mnemonic: labels with a buddy, buttons, group boxes.
+QStringList mnemonicTexts(QWidget *parent)
+{
+    QStringList texts;
+    for (QLabel *label : parent->findChildren<QLabel *>()) {
+        if (label->buddy())
+            texts << label->text();
+    }
+    for (QAbstractButton *b : parent->findChildren<QAbstractButton *>())
+        texts << b->text();
+    for (QGroupBox *box : parent->findChildren<QGroupBox *>())
+        texts << box->title();
+    return texts;
 }
 
 QPushButton *button(QWidget &parent, const QString &text)
@@ -208,9 +226,17 @@ void TestTranslationsUi::profileDialogInGerman()
     QCOMPARE(dialog.statusText(), QStringLiteral("Profil 'work' gespeichert."));
 }
 
-void TestTranslationsUi::germanMnemonicsAreUnique()
+void TestTranslationsUi::mnemonicsAreUnique_data()
 {
-    herald::installTranslations(QLocale(QStringLiteral("de_DE")));
+    QTest::addColumn<QString>("locale");
+    QTest::newRow("de_DE") << "de_DE";
+    QTest::newRow("ja_JP: English") << "ja_JP";
+}
+
+void TestTranslationsUi::mnemonicsAreUnique()
+{
+    QFETCH(QString, locale);
+    herald::installTranslations(QLocale(locale));
     MainWindow window;
     QStringList menus;
     for (QAction *menu : window.menuBar()->actions()) {
@@ -225,17 +251,19 @@ void TestTranslationsUi::germanMnemonicsAreUnique()
     }
     QVERIFY2(clashes(menus).isEmpty(), qPrintable(clashes(menus).join(QLatin1String(", "))));
 
+    // Each page with the menu bar: Alt+letter must reach one control.
+    auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+    QVERIFY(pages);
+    for (int i = 0; i < pages->count(); ++i) {
+        const QStringList texts = menus + mnemonicTexts(pages->widget(i));
+        QVERIFY2(clashes(texts).isEmpty(),
+                 qPrintable(pages->widget(i)->objectName() + QLatin1String(": ")
+                            + clashes(texts).join(QLatin1String(", "))));
+    }
+
     herald::config::ProfileStore store(m_dir.filePath(QStringLiteral("mnemonics.conf")));
     herald::ui::ProfileDialog dialog(&store);
-    QStringList texts;
-    for (QLabel *label : dialog.findChildren<QLabel *>()) {
-        if (label->buddy())
-            texts << label->text();
-    }
-    for (QAbstractButton *b : dialog.findChildren<QAbstractButton *>())
-        texts << b->text();
-    for (QGroupBox *box : dialog.findChildren<QGroupBox *>())
-        texts << box->title();
+    const QStringList texts = mnemonicTexts(&dialog);
     QVERIFY(texts.size() > 10);
     QVERIFY2(clashes(texts).isEmpty(), qPrintable(clashes(texts).join(QLatin1String(", "))));
 }
