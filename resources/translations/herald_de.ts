@@ -1075,6 +1075,10 @@ For scripting, use herald-cli.</source>
         <source>reading recipients</source>
         <translation>Lesen der Empfänger</translation>
     </message>
+    <message>
+        <source>Creating the campaign was cancelled; nothing of it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::campaign::DirectoryIntake</name>
@@ -4860,6 +4864,10 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     <message>
         <source>Search people</source>
         <translation>Personen suchen</translation>
+    </message>
+    <message>
+        <source>The directory is searched after a pause in typing or on Enter. Down opens the results; Enter adds the highlighted person.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
