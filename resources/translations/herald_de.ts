@@ -544,7 +544,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>Set HERALD_BOT_SECRET or store it with `herald-cli secret set --kind bot`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie HERALD_BOT_SECRET oder speichern Sie es mit `herald-cli secret set --kind bot`.</translation>
     </message>
 </context>
 <context>
@@ -690,67 +690,67 @@ For scripting, use herald-cli.</source>
     <name>herald::auth::Preflight</name>
     <message>
         <source>see and install the app for users</source>
-        <translation type="unfinished"></translation>
+        <translation>die App für Benutzer sehen und installieren</translation>
     </message>
     <message>
         <source>see and install the app in teams</source>
-        <translation type="unfinished"></translation>
+        <translation>die App in Teams sehen und installieren</translation>
     </message>
     <message>
         <source>find the app in the tenant catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>die App im App-Katalog des Mandanten finden</translation>
     </message>
     <message>
         <source>resolve users by UPN or id</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer über UPN oder ID ermitteln</translation>
     </message>
     <message>
         <source>expand groups into their members</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen in ihre Mitglieder auflösen</translation>
     </message>
     <message>
         <source>No Graph token provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Graph-Tokenanbieter.</translation>
     </message>
     <message>
         <source>No Graph token for app %1 in tenant %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Graph-Token für App %1 im Mandanten %2: %3</translation>
     </message>
     <message>
         <source>Check --tenant, --client-id and the client secret or certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie --tenant, --client-id und den geheimen Clientschlüssel oder das Zertifikat.</translation>
     </message>
     <message>
         <source>Graph token obtained for app %1 in tenant %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph-Token für App %1 im Mandanten %2 erhalten.</translation>
     </message>
     <message>
         <source>granted</source>
-        <translation type="unfinished"></translation>
+        <translation>erteilt</translation>
     </message>
     <message>
         <source>granted through %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erteilt über %1</translation>
     </message>
     <message>
         <source>not granted: Herald cannot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erteilt – Herald kann deshalb nicht: %1</translation>
     </message>
     <message>
         <source>Entra admin center &gt; App registrations &gt; %1 &gt; API permissions &gt; Add a permission &gt; Microsoft Graph &gt; Application permissions &gt; %2; then grant admin consent: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Entra Admin Center &gt; App-Registrierungen &gt; %1 &gt; API-Berechtigungen &gt; Berechtigung hinzufügen &gt; Microsoft Graph &gt; Anwendungsberechtigungen &gt; %2; dann die Administratorzustimmung erteilen: %3</translation>
     </message>
     <message>
         <source>No --app given: the catalog was not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein --app angegeben: Der Katalog wurde nicht geprüft.</translation>
     </message>
     <message>
         <source>The catalog could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Grant AppCatalog.Read.All (application) and admin consent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erteilen Sie AppCatalog.Read.All (Anwendung) und die Administratorzustimmung: %1</translation>
     </message>
     <message>
         <source>Upload the app to the organisation&apos;s catalog (Teams admin center &gt; Manage apps &gt; Upload), or pass its catalog id (find it with `herald-cli app find --external-id MANIFEST_ID`).</source>
@@ -762,19 +762,19 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>No bot credentials for bot %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anmeldeinformationen für Bot %1.</translation>
     </message>
     <message>
         <source>Set HERALD_BOT_SECRET or store it with `herald-cli secret set --kind bot`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie HERALD_BOT_SECRET oder speichern Sie es mit `herald-cli secret set --kind bot`.</translation>
     </message>
     <message>
         <source>Bot Framework token obtained for bot %1 from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bot-Framework-Token für Bot %1 von %2 erhalten.</translation>
     </message>
     <message>
         <source>No Bot Framework token for bot %1 from %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bot-Framework-Token für Bot %1 von %2: %3</translation>
     </message>
     <message>
         <source>Check --bot-id, --bot-tenant (botframework.com for multi-tenant bots, else the bot&apos;s tenant) and the bot secret.</source>
@@ -782,7 +782,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>not in the signed-in token&apos;s scopes: Herald cannot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht in den Bereichen des Anmeldetokens – Herald kann deshalb nicht: %1</translation>
     </message>
     <message>
         <source>Entra admin center &gt; App registrations &gt; %1 &gt; API permissions &gt; Add a permission &gt; Microsoft Graph &gt; Delegated permissions &gt; %2; grant admin consent (%3), then sign in again with `herald-cli login`</source>
@@ -794,7 +794,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>Delegated Graph token (signed-in user) obtained for app %1 in tenant %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delegiertes Graph-Token (angemeldeter Benutzer) für App %1 im Mandanten %2 erhalten.</translation>
     </message>
 </context>
 <context>
@@ -4348,11 +4348,11 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>Store the client secret in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Den geheimen Clientschlüssel im Schlüsselbund speichern</translation>
     </message>
     <message>
         <source>Store the bot secret in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bot-Geheimnis im Schlüsselbund speichern</translation>
     </message>
     <message>
         <source>Certi&amp;ficate:</source>
@@ -4867,7 +4867,7 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>The directory is searched after a pause in typing or on Enter. Down opens the results; Enter adds the highlighted person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verzeichnis wird nach einer Tipppause oder mit der Eingabetaste durchsucht. Pfeil nach unten öffnet die Ergebnisse; die Eingabetaste fügt die markierte Person hinzu.</translation>
     </message>
 </context>
 <context>
