@@ -360,8 +360,21 @@ std::optional<CampaignInfo> CampaignStore::campaign(qint64 id)
     return info;
 }
 
+bool CampaignStore::cancelRequested()
+{
+    if (!m_cancel || !m_cancel->load())
+        return false;
+    m_cancelled = true;
+    m_diskFull = false;
+    m_error = tr("Creating the campaign was cancelled; nothing of it was written.");
+    return true;
+}
+
 qint64 CampaignStore::create(const CampaignSpec &spec, const JournalInputs &inputs)
 {
+    m_cancelled = false;
+    if (cancelRequested())
+        return 0;
     if (find(spec.name)) {
         m_error = tr("A campaign named '%1' already exists; continue it with send --resume %1, or choose "
                      "another --campaign name.")
@@ -397,7 +410,7 @@ qint64 CampaignStore::create(const CampaignSpec &spec, const JournalInputs &inpu
         return 0;
     }
     const qint64 id = q.lastInsertId().toLongLong();
-    if (!insertInputs(id, inputs)) {
+    if (!insertInputs(id, inputs) || cancelRequested()) {
         database.rollback();
         return 0;
     }

@@ -41,6 +41,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -88,6 +89,12 @@ public:
     QString lastError() const { return m_error; }
     // The last failure was "database or disk is full".
     bool lastErrorWasDiskFull() const { return m_diskFull; }
+    // create() checks `flag` between its statements and before the commit:
+    // once it is set, the transaction is rolled back and create() fails with
+    // lastErrorWasCancelled() (CampaignCreateJob, whose worker thread owns
+    // this store, sets it from the GUI thread). Null: never cancelled.
+    void setCancelFlag(const std::atomic_bool *flag) { m_cancel = flag; }
+    bool lastErrorWasCancelled() const { return m_cancelled; }
 
     // --- campaigns -----------------------------------------------------
     std::optional<CampaignInfo> find(const QString &name);
@@ -149,6 +156,7 @@ private:
     QSqlDatabase db() const;
     // The hot statements (outcomes, claims) are prepared once per store.
     QSqlQuery &statement(const QString &sql);
+    bool cancelRequested();
 
     QString m_path;
     QString m_connection;
@@ -160,6 +168,8 @@ private:
     bool m_open = false;
     bool m_readOnly = false;
     bool m_diskFull = false;
+    const std::atomic_bool *m_cancel = nullptr;
+    bool m_cancelled = false;
 };
 
 } // namespace herald::campaign

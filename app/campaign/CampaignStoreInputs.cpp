@@ -44,8 +44,8 @@ InputKind inputKindFrom(const QString &name)
 bool CampaignStore::insertInputs(qint64 campaign, const JournalInputs &inputs)
 {
     // Plain columns (JSON only for CSV columns) and many rows per statement:
-    // a 100,000-recipient GUI campaign is written in one commit on the GUI
-    // thread, so the cost per row matters.
+    // a 100,000-recipient GUI campaign is written in one commit (on
+    // CampaignCreateJob's worker thread), so the cost per row matters.
     static_assert(kColumns * kRowsPerInsert < 32766, "SQLite host parameter limit");
     const QVariant user = toName(RecipientKind::User);
     const QVariant team = toName(RecipientKind::Team);
@@ -56,6 +56,8 @@ bool CampaignStore::insertInputs(qint64 campaign, const JournalInputs &inputs)
     QSqlQuery full(db());
     full.prepare(insertStatement(kRowsPerInsert));
     for (qsizetype from = 0; from < inputs.size(); from += kRowsPerInsert) {
+        if (cancelRequested())
+            return false; // create() rolls back
         const int rows = int(std::min<qsizetype>(kRowsPerInsert, inputs.size() - from));
         QSqlQuery rest(db());
         if (rows < kRowsPerInsert)
