@@ -16,6 +16,8 @@ UserSearchBox::UserSearchBox(QWidget *parent)
     setObjectName(QStringLiteral("userSearch"));
     setPlaceholderText(tr("Search people by name or e-mail, then press Enter to add"));
     setAccessibleName(tr("Search people"));
+    setAccessibleDescription(tr("The directory is searched after a pause in typing or on Enter. Down opens "
+                                "the results; Enter adds the highlighted person."));
     setClearButtonEnabled(true);
 
     m_results = new DirectoryResultModel(this);

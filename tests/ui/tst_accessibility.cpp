@@ -7,6 +7,7 @@
 
 #include "RecipientTableModel.h"
 #include "tst_accessibility_support.h"
+#include "ui/CampaignController.h"
 #include "ui/ChipBar.h"
 #include "ui/CommandLine.h"
 #include "ui/CsvImportDialog.h"
@@ -67,11 +68,12 @@ private slots:
     void cleanupTestCase();
 
     void stateCellsReadAsText();
+    // First: its campaign gives the History page something to show.
+    void sendConfirmationByTab();
     void everyPageByTab_data();
     void everyPageByTab();
     void pageShortcutMovesFocusToThePage();
     void editorLetsGoWithCtrlTab();
-    void sendConfirmationByTab();
     void profileDialogByTab();
     void csvImportDialogByTab();
     void groupPickerByTab();
@@ -312,6 +314,19 @@ void TestAccessibility::sendConfirmationByTab()
     QPointer<QMessageBox> guard(box);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     QTRY_VERIFY(!guard || !guard->isVisible());
+    ui::CampaignController *campaigns = m_window->workspace()->campaigns();
+    QVERIFY(!campaigns->isRunning()); // Escape sent nothing
+
+    // Again, and Enter: the default button sends.
+    activate();
+    send->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(send, Qt::Key_Space);
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("sendConfirm")))
+                && box->isVisible());
+    QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->window() == box);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY(campaigns->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!campaigns->isRunning(), 60000);
 }
 
 void TestAccessibility::profileDialogByTab()
