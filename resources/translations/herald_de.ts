@@ -1077,7 +1077,7 @@ For scripting, use herald-cli.</source>
     </message>
     <message>
         <source>Creating the campaign was cancelled; nothing of it was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anlegen der Kampagne wurde abgebrochen; nichts davon wurde geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -3120,6 +3120,14 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
         <source>Nobody to send to; the campaign was not kept.</source>
         <translation>Niemand zum Senden; die Kampagne wurde nicht gespeichert.</translation>
     </message>
+    <message>
+        <source>A campaign named “%1” already exists; resume it from the History page, or choose another name.</source>
+        <translation>Eine Kampagne namens „%1“ gibt es bereits; setzen Sie sie auf der Seite „Verlauf“ fort oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; was not created; nothing was sent.</source>
+        <translation>Kampagne &apos;%1&apos; wurde nicht angelegt; nichts wurde gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::CardFormWidget</name>
@@ -4745,6 +4753,10 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     <message>
         <source>&amp;Install the app first for the %1 without it</source>
         <translation>Die App zuerst für die %1 ohne sie &amp;installieren</translation>
+    </message>
+    <message>
+        <source>Preparing the campaign…</source>
+        <translation>Die Kampagne wird vorbereitet …</translation>
     </message>
 </context>
 <context>

@@ -3119,6 +3119,14 @@ demo: finished. Some recipients were blocked or not found on purpose; a real run
         <source>Nobody to send to; the campaign was not kept.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A campaign named “%1” already exists; resume it from the History page, or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; was not created; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::CardFormWidget</name>
@@ -4742,6 +4750,10 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
     </message>
     <message>
         <source>&amp;Install the app first for the %1 without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the campaign…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
