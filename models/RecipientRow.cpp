@@ -24,7 +24,8 @@ RecipientRow::RecipientRow(const Recipient &recipient)
         &recipient.input,       &recipient.id,
         &recipient.displayName, &recipient.userPrincipalName,
         &recipient.mail,        &recipient.installationId,
-        &recipient.chatId,      &recipient.detail};
+        &recipient.chatId,      &recipient.detail,
+        &recipient.givenName};
     if (!recipient.input.isEmpty()) {
         if (recipient.input == recipient.userPrincipalName)
             m_flags |= InputIsUpn;
@@ -59,6 +60,7 @@ Recipient RecipientRow::toRecipient() const
     r.id = text(ObjectId);
     r.kind = m_kind;
     r.displayName = text(DisplayName);
+    r.givenName = text(GivenName);
     r.userPrincipalName = text(UserPrincipalName);
     r.mail = text(Mail);
     r.installState = m_install;

@@ -1,6 +1,6 @@
 #pragma once
 
-// One recipient as the table model stores it. The eight text fields live in
+// One recipient as the table model stores it. The nine text fields live in
 // one UTF-8 buffer with end offsets: one allocation per row instead of eight
 // QStrings (24 bytes each plus a UTF-16 heap block). That is what keeps
 // 100,000 fully populated rows under the 64 MB budget (design/PERFORMANCE.md).
@@ -26,6 +26,7 @@ public:
         InstallationId,
         ChatId,
         Detail,
+        GivenName,
         FieldCount
     };
 

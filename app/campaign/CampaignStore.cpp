@@ -45,7 +45,7 @@ const char *const kSchema2[] = {
     "CREATE TABLE inputs ("
     " campaign INTEGER NOT NULL REFERENCES campaigns(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,"
     " input TEXT NOT NULL, input_kind TEXT NOT NULL, user_id TEXT NOT NULL, display_name TEXT NOT NULL,"
-    " upn TEXT NOT NULL, mail TEXT NOT NULL, extra TEXT NOT NULL,"
+    " upn TEXT NOT NULL, mail TEXT NOT NULL, extra TEXT NOT NULL, given_name TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY (campaign, seq)) WITHOUT ROWID",
 };
 

@@ -17,16 +17,16 @@ using namespace sql;
 
 namespace {
 
-constexpr int kColumns = 10;
+constexpr int kColumns = 11;
 constexpr int kRowsPerInsert = 100; // 1,000 host parameters, far below SQLite's limit
 
 QString insertStatement(int rows)
 {
     QStringList values;
-    values.fill(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows);
+    values.fill(QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows);
     return QStringLiteral(
                "INSERT INTO inputs (campaign, seq, kind, input, input_kind, user_id, display_name, "
-               "upn, mail, extra) VALUES ")
+               "upn, mail, extra, given_name) VALUES ")
         + values.join(QStringLiteral(", "));
 }
 
@@ -76,6 +76,7 @@ bool CampaignStore::insertInputs(qint64 campaign, const JournalInputs &inputs)
             q.bindValue(at++, text(in.userPrincipalName));
             q.bindValue(at++, text(in.mail));
             q.bindValue(at++, text(QString::fromUtf8(in.extraJson())));
+            q.bindValue(at++, text(in.givenName));
         }
         if (!q.exec())
             return fail(QStringLiteral("journaling the recipient list"), q.lastError());
@@ -89,7 +90,7 @@ bool CampaignStore::forEachInput(qint64 campaign, const std::function<void(const
         return true; // a journal from before inputs were kept
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, kind, input, input_kind, user_id, display_name, upn, mail, extra "
+    q.prepare(QStringLiteral("SELECT seq, kind, input, input_kind, user_id, display_name, upn, mail, extra, given_name "
                              "FROM inputs WHERE campaign = ? ORDER BY seq"));
     q.addBindValue(campaign);
     if (!q.exec())
@@ -107,6 +108,7 @@ bool CampaignStore::forEachInput(qint64 campaign, const std::function<void(const
         in.userPrincipalName = q.value(6).toString();
         in.mail = q.value(7).toString();
         in.setExtra(q.value(8).toByteArray());
+        in.givenName = q.value(9).toString();
         if (!in.extra.isEmpty()) {
             if (in.extra.columns() == columns)
                 in.extra = RecipientExtra(columns, in.extra.values());

@@ -80,6 +80,7 @@ JournalInput JournalInput::from(const Recipient &recipient)
     in.inputKind = recipient.inputKind;
     in.userId = recipient.id;
     in.displayName = recipient.displayName;
+    in.givenName = recipient.givenName;
     in.userPrincipalName = recipient.userPrincipalName;
     in.mail = recipient.mail;
     in.extra = recipient.extra;
@@ -96,6 +97,7 @@ Recipient JournalInput::toRecipient() const
     r.inputKind = inputKind;
     r.id = userId;
     r.displayName = displayName;
+    r.givenName = givenName;
     r.userPrincipalName = userPrincipalName;
     r.mail = mail;
     r.extra = extra;

@@ -76,6 +76,7 @@ struct JournalInput
     InputKind inputKind = InputKind::Unknown;
     QString userId; // resolved Entra object id (team id) when known
     QString displayName;
+    QString givenName;
     QString userPrincipalName;
     QString mail;
     RecipientExtra extra; // CSV columns (template data)

@@ -117,6 +117,7 @@ void applyUser(const QJsonObject &user, Recipient *recipient)
     const QString displayName = text(user, QLatin1StringView("displayName"));
     if (!displayName.isEmpty()) // else keep a display name column of the list
         recipient->displayName = displayName;
+    recipient->givenName = text(user, QLatin1StringView("givenName"));
     recipient->userPrincipalName = text(user, QLatin1StringView("userPrincipalName"));
     recipient->mail = text(user, QLatin1StringView("mail"));
     recipient->installState = InstallState::Unknown;

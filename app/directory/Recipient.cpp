@@ -102,7 +102,7 @@ QString Recipient::bestName() const
 bool operator==(const Recipient &a, const Recipient &b)
 {
     return a.input == b.input && a.inputKind == b.inputKind && a.id == b.id && a.kind == b.kind
-        && a.displayName == b.displayName && a.userPrincipalName == b.userPrincipalName && a.mail == b.mail
+        && a.displayName == b.displayName && a.givenName == b.givenName && a.userPrincipalName == b.userPrincipalName && a.mail == b.mail
         && a.installState == b.installState && a.installationId == b.installationId && a.chatId == b.chatId
         && a.deliveryState == b.deliveryState && a.detail == b.detail && a.extra == b.extra;
 }

@@ -87,6 +87,7 @@ struct Recipient
     QString id; // resolved Entra object id; empty until resolved or if not found
     RecipientKind kind = RecipientKind::User;
     QString displayName;
+    QString givenName; // the directory's first name: ${givenName} in messages
     QString userPrincipalName;
     QString mail;
     InstallState installState = InstallState::Unknown;

@@ -34,6 +34,7 @@ RecipientData RecipientData::fromRecipient(const Recipient &recipient)
     const bool idGiven = recipient.id.isEmpty() && recipient.inputKind == InputKind::ObjectId;
     insertText(o, kId, idGiven ? recipient.input : recipient.id);
     insertText(o, kDisplayName, recipient.displayName);
+    insertText(o, kGivenName, recipient.givenName);
     insertText(o, kUpn, recipient.userPrincipalName);
     insertText(o, kMail, recipient.mail);
     const QStringList &columns = recipient.extra.columns();

@@ -163,6 +163,7 @@ void TestCampaignJournal::inputsRoundTrip()
     JournalInput gui = userInput(QStringLiteral("bob@contoso.com"),
                                  QStringLiteral("0b0b0b0b-1111-2222-3333-444455556666"));
     gui.displayName = QStringLiteral("Bob Ó'Brien");
+    gui.givenName = QStringLiteral("Bob");
     gui.mail = QStringLiteral("bob@contoso.com");
     inputs << gui;
     JournalInput team;
@@ -181,6 +182,8 @@ void TestCampaignJournal::inputsRoundTrip()
     QCOMPARE(back.at(0).extra, csv.extra);
     QCOMPARE(back.at(1).userId, gui.userId);
     QCOMPARE(back.at(1).displayName, gui.displayName);
+    QCOMPARE(back.at(1).givenName, gui.givenName);
+    QCOMPARE(back.at(1).toRecipient().givenName, gui.givenName);
     QCOMPARE(back.at(1).mail, gui.mail);
     QCOMPARE(back.at(2).kind, RecipientKind::Team);
     QCOMPARE(back.at(2).toRecipient().input, team.input);

@@ -28,6 +28,7 @@ void TestRecipientRow::roundTrip_data()
     full.id = QStringLiteral("b1c5353a-7aca-41b3-830f-27d5218fe0e5");
     full.kind = RecipientKind::User;
     full.displayName = QStringLiteral("Alice Ødegård 😀");
+    full.givenName = QStringLiteral("Alice");
     full.userPrincipalName = full.input; // aliased: stored once
     full.mail = QStringLiteral("alice.o@contoso.com");
     full.installState = InstallState::Installed;

@@ -24,6 +24,7 @@
 #include "ui/Workspace.h"
 #include "ui/compose/AdaptiveCardView.h"
 #include "ui/compose/ComposerPage.h"
+#include "ui/compose/MarkdownMessageView.h"
 #include "ui/compose/TextElements.h"
 
 #include <QComboBox>
@@ -40,6 +41,7 @@
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
+#include <algorithm>
 #include <memory>
 
 using namespace herald;
@@ -79,6 +81,7 @@ private slots:
     void sendTestDeliversOnceAndJournalsNothing();
     void sendTestToUnknownUserShowsTheFailure();
     void csvColumnsReachPreviewAndPayload();
+    void givenNameFromTheDirectoryReachesPreviewAndPayload();
 
 private:
     static sim::SimOptions options();
@@ -327,6 +330,74 @@ void TestComposerSend::csvColumnsReachPreviewAndPayload()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->workspace()->loader()->isBusy(), 20000);
     QCOMPARE(model()->rowCount(), 2);
     QCOMPARE(model()->recipient(oslo).extra.value(u"Office"), QStringLiteral("Bergen"));
+}
+
+// ${givenName} is one of the standard fields the composer offers (and its
+// own first text uses): the directory's first name has to reach the table,
+// the preview, the journal and the payload -- it used to be dropped on the
+// way, and every recipient then "lacked" it.
+void TestComposerSend::givenNameFromTheDirectoryReachesPreviewAndPayload()
+{
+    startWindow();
+    m_window->recipientsPage()->addAllUsers(-1);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->workspace()->loader()->isBusy(), 30000);
+    QCOMPARE(model()->rowCount(), options().users);
+    QHash<QString, QString> givenNames; // UPN -> first name, as the directory has them
+    for (int r = 0; r < model()->rowCount(); ++r) {
+        const Recipient person = model()->recipient(r);
+        QVERIFY2(!person.givenName.isEmpty(), qPrintable(person.userPrincipalName));
+        QVERIFY2(person.displayName.startsWith(person.givenName), qPrintable(person.displayName));
+        givenNames.insert(person.userPrincipalName, person.givenName);
+    }
+
+    ui::ComposerPage *composer = m_window->composerPage();
+    m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("compose")));
+    composer->setMode(ui::ComposerPage::Mode::Markdown);
+    composer->setText(QStringLiteral("Hi ${givenName}, the office is closed on Friday."));
+    QTRY_COMPARE(composer->previewAsBox()->count(), options().users);
+    composer->previewAsBox()->setCurrentIndex(1);
+    composer->refreshNow();
+    QVERIFY2(!composer->hasErrors(), "every recipient has a givenName");
+    const QString shown = composer->markdownView()->markdown();
+    QVERIFY2(std::any_of(givenNames.cbegin(), givenNames.cend(),
+                         [&shown](const QString &name) {
+                             return shown.startsWith(QStringLiteral("Hi ") + name + u',');
+                         }),
+             qPrintable(shown));
+
+    m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("send")));
+    ui::SendPage *page = m_window->sendPage();
+    page->nameEdit()->setText(QStringLiteral("First names"));
+    QString error;
+    QVERIFY2(page->startSending(false, &error), qPrintable(error));
+    ui::CampaignController *campaigns = m_window->workspace()->campaigns();
+    QTRY_VERIFY_WITH_TIMEOUT(campaigns->isRunning() || !campaigns->campaigns().isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!campaigns->isRunning(), 30000);
+    QCOMPARE(simStats().value(QStringLiteral("deliveries")).toInteger(), qint64(options().users));
+
+    const campaign::MessageActivitySource activities(*composer->document());
+    campaign::CampaignStore *store = campaigns->store();
+    QVERIFY(store);
+    const qint64 id = campaigns->campaigns().first().id;
+    int rows = 0;
+    QVERIFY(store->forEachRow(id, [&](const campaign::JournalRow &row) {
+        ++rows;
+        const QString given = givenNames.value(row.recipient);
+        QVERIFY2(!given.isEmpty(), qPrintable(row.recipient));
+        QCOMPARE(row.data.value(QStringLiteral("givenName")).toString(), given);
+        const campaign::BoundActivity bound = activities.bind(row.data);
+        QVERIFY(bound.ok());
+        QVERIFY2(bound.json.contains((QStringLiteral("Hi ") + given + u',').toUtf8()),
+                 bound.json.constData());
+    }));
+    QCOMPARE(rows, options().users);
+    // The recipient list journaled for a resume keeps the first names too.
+    int inputs = 0;
+    QVERIFY(store->forEachInput(id, [&](const campaign::JournalInput &in) {
+        ++inputs;
+        QCOMPARE(in.givenName, givenNames.value(in.userPrincipalName));
+    }));
+    QCOMPARE(inputs, options().users);
 }
 
 QTEST_MAIN(TestComposerSend)
