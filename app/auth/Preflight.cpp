@@ -1,12 +1,12 @@
 #include "auth/Preflight.h"
 
+#include "auth/TokenClaims.h"
 #include "auth/TokenProvider.h"
 #include "config/Clouds.h"
 #include "graph/GraphClient.h"
 #include "install/AppLookup.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace herald::auth {
@@ -15,18 +15,6 @@ using graph::GraphError;
 using State = PreflightCheck::State;
 
 namespace {
-
-QJsonObject payloadOf(const QString &accessToken)
-{
-    const QList<QByteArray> parts = accessToken.toLatin1().split('.');
-    if (parts.size() != 3)
-        return {};
-    const auto bytes = QByteArray::fromBase64Encoding(
-        parts.at(1), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    if (!bytes)
-        return {};
-    return QJsonDocument::fromJson(*bytes).object();
-}
 
 QString errorText(const GraphError &error)
 {
@@ -108,14 +96,14 @@ QList<RequiredPermission> requiredScopes()
 QStringList rolesOfToken(const QString &accessToken)
 {
     QStringList roles;
-    for (const QJsonValue &role : payloadOf(accessToken).value(QStringLiteral("roles")).toArray())
+    for (const QJsonValue &role : tokenClaims(accessToken).value(QStringLiteral("roles")).toArray())
         roles << role.toString();
     return roles;
 }
 
 QStringList scopesOfToken(const QString &accessToken)
 {
-    return payloadOf(accessToken)
+    return tokenClaims(accessToken)
         .value(QStringLiteral("scp"))
         .toString()
         .split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -125,7 +113,7 @@ bool isDelegatedToken(const QString &accessToken)
 {
     // access-token-claims-reference: user tokens carry `scp` (and idtyp=user
     // when that optional claim is configured); app-only tokens never do.
-    const QJsonObject payload = payloadOf(accessToken);
+    const QJsonObject payload = tokenClaims(accessToken);
     return payload.contains(QStringLiteral("scp"))
         || payload.value(QStringLiteral("idtyp")).toString() == QLatin1String("user");
 }

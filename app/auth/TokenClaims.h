@@ -3,7 +3,7 @@
 // The claims of a JWT access token, read without verifying it: Herald reads
 // a token it was just given by the identity platform over TLS, for two
 // facts it needs and that only the token states (API-NOTES "Tokens" and
-// "Permissions"): the granted `roles` (preflight) and the tenant id `tid`
+// "Permissions"): the granted `roles` or `scp` (preflight) and the tenant id `tid`
 // (the Bot Connector's create-conversation wants the tenant's GUID, while
 // the admin may have typed a verified domain). Tokens are otherwise opaque.
 
