@@ -99,7 +99,9 @@ void drawGlyph(QPainter &p, Glyph glyph, const QColor &color)
 QIcon paintIcon(Glyph glyph, const QColor &color)
 {
     QIcon icon;
-    for (int size : {16, 24, 32}) {
+    // 16 px at 100 % up to 48 and 64 px: a 16 px cell at 300 % and 400 %
+    // scaling picks a drawn size instead of blowing up a small one.
+    for (int size : {16, 24, 32, 48, 64}) {
         QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::transparent);
         QPainter painter(&image);
