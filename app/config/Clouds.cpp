@@ -44,8 +44,13 @@ CloudInfo cloudInfo(Cloud cloud)
         break;
     case Cloud::China:
         info.displayName = tr("China (operated by 21Vianet)");
-        // Azure Bot Service in Azure China; the Teams Bot Connector URL there
-        // is not documented in our sources, so none is assumed.
+        // Azure Bot Service in Azure China. The scope is the one "Deploy bots
+        // to Azure operated by 21Vianet" (docs.azure.cn/bot-service/
+        // how-to-deploy-china-cloud) configures as ToChannelFromBotOAuthScope,
+        // https://api.botframework.azure.cn, with its token endpoint at
+        // login.partner.microsoftonline.cn (an alias of the China login base).
+        // The Teams Bot Connector URL there is not documented in our sources,
+        // so none is assumed.
         info.botScope = QStringLiteral("https://api.botframework.azure.cn/.default");
         info.proactiveInstall = false;
         break;
