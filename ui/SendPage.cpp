@@ -115,13 +115,24 @@ SendPage::SendPage(Session *session, CampaignController *campaigns, RecipientTab
     });
     connect(m_campaigns, &CampaignController::runningChanged, this, [this](bool running) {
         if (running) {
-            m_progress->begin(tr("Sending “%1”").arg(m_campaigns->currentName()), -1);
+            // A new campaign is journaled first (a worker thread; busy bar,
+            // Stop cancels it), then sends.
+            m_progress->begin(m_campaigns->isPreparing() ? tr("Preparing the campaign…")
+                                                         : tr("Sending “%1”").arg(m_campaigns->currentName()),
+                              -1);
             m_status->clear();
         }
         m_pause->setText(tr("&Pause"));
         m_pause->setVisible(running);
+        m_pause->setEnabled(running && !m_campaigns->isPreparing());
         refreshEnabled();
         refreshResumable();
+    });
+    connect(m_campaigns, &CampaignController::preparingChanged, this, [this](bool preparing) {
+        if (preparing || !m_campaigns->isRunning())
+            return; // runningChanged does the rest
+        m_progress->setTitle(tr("Sending “%1”").arg(m_campaigns->currentName()));
+        m_pause->setEnabled(true);
     });
     connect(m_campaigns, &CampaignController::progressChanged, this, &SendPage::onProgress);
     connect(m_campaigns, &CampaignController::rowChanged, this, &SendPage::onRow);

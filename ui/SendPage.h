@@ -65,7 +65,9 @@ public:
     QString resumeText() const;
     QString statusText() const;
 
-    // Send without the confirmation (tests; the dialog calls it too).
+    // Send without the confirmation (tests; the dialog calls it too). True:
+    // the campaign is being prepared (CampaignController::startNew), and
+    // sends when journaled; false with *error when it cannot start.
     bool startSending(bool installMissing, QString *error);
 
 public slots:

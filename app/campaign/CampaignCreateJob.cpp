@@ -19,6 +19,7 @@ struct CampaignCreateJob::State
     QString path;
     CampaignSpec spec;
     JournalInputs inputs;
+    RecipientList recipients; // turned into `inputs` on the worker
     int maxPageCount = 0;
     std::atomic_bool cancel{false};
 
@@ -33,6 +34,14 @@ void CampaignCreateJob::createOnWorker(State *state)
 {
     QElapsedTimer clock;
     clock.start();
+    if (!state->recipients.isEmpty()) {
+        state->inputs.reserve(state->recipients.size());
+        for (const Recipient &r : std::as_const(state->recipients)) {
+            if (!r.id.isEmpty())
+                state->inputs.append(JournalInput::from(r));
+        }
+        state->recipients = {};
+    }
     qint64 id = 0;
     QString error;
     bool diskFull = false;
@@ -73,6 +82,13 @@ CampaignCreateJob::CampaignCreateJob(const QString &journalPath, CampaignSpec sp
     m_state->path = journalPath;
     m_state->spec = std::move(spec);
     m_state->inputs = std::move(inputs);
+}
+
+CampaignCreateJob::CampaignCreateJob(const QString &journalPath, CampaignSpec spec, RecipientList recipients,
+                                     QObject *parent)
+    : CampaignCreateJob(journalPath, std::move(spec), JournalInputs(), parent)
+{
+    m_state->recipients = std::move(recipients);
 }
 
 CampaignCreateJob::~CampaignCreateJob()

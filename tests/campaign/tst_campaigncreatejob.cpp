@@ -42,31 +42,54 @@ CampaignSpec specNamed(const QString &name, qint64 inputs)
 }
 
 // What the GUI's table hands over: resolved users, a team now and then, CSV
-// columns on some.
-JournalInputs guiInputs(int count)
+// columns on some, and `unresolved` rows the directory did not find (no id:
+// not journaled) spread among them.
+RecipientList guiTable(int count, int unresolved = 0)
 {
-    JournalInputs inputs;
-    inputs.reserve(count);
+    RecipientList table;
+    table.reserve(count + unresolved);
+    const int every = unresolved > 0 ? count / unresolved : 0;
     for (int i = 0; i < count; ++i) {
-        JournalInput in;
-        in.userId = QStringLiteral("%1-1111-2222-3333-444455556666").arg(i, 8, 16, QLatin1Char('0'));
+        if (every > 0 && i % every == 0 && unresolved-- > 0) {
+            Recipient missing;
+            missing.input = QStringLiteral("gone%1@contoso.onmicrosoft.com").arg(i);
+            table << missing;
+        }
+        Recipient r;
+        r.id = QStringLiteral("%1-1111-2222-3333-444455556666").arg(i, 8, 16, QLatin1Char('0'));
         if (i % 1000 == 999) {
-            in.kind = RecipientKind::Team;
-            in.input = in.userId;
-            in.inputKind = InputKind::ObjectId;
-            in.displayName = QStringLiteral("Team %1").arg(i);
+            r.kind = RecipientKind::Team;
+            r.inputKind = InputKind::ObjectId;
+            r.displayName = QStringLiteral("Team %1").arg(i);
         } else {
-            in.input = QStringLiteral("user%1@contoso.onmicrosoft.com").arg(i);
-            in.inputKind = InputKind::UserPrincipalName;
-            in.displayName = QStringLiteral("User %1").arg(i);
-            in.userPrincipalName = in.input;
-            in.mail = i % 3 ? in.input : QString();
+            r.input = QStringLiteral(" user%1@contoso.onmicrosoft.com").arg(i); // trimmed when journaled
+            r.inputKind = InputKind::UserPrincipalName;
+            r.displayName = QStringLiteral("User %1").arg(i);
+            r.givenName = QStringLiteral("Given %1").arg(i);
+            r.userPrincipalName = r.input.trimmed();
+            r.mail = i % 3 ? r.userPrincipalName : QString();
         }
         if (i % 7 == 0)
-            in.extra = RecipientExtra({QStringLiteral("office")}, {QStringLiteral("Oslo %1").arg(i % 5)});
-        inputs << in;
+            r.extra = RecipientExtra({QStringLiteral("office")}, {QStringLiteral("Oslo %1").arg(i % 5)});
+        table << r;
+    }
+    return table;
+}
+
+JournalInputs inputsOf(const RecipientList &table)
+{
+    JournalInputs inputs;
+    inputs.reserve(table.size());
+    for (const Recipient &r : table) {
+        if (!r.id.isEmpty())
+            inputs << JournalInput::from(r);
     }
     return inputs;
+}
+
+JournalInputs guiInputs(int count)
+{
+    return inputsOf(guiTable(count));
 }
 
 JournalInputs readInputs(CampaignStore &store, qint64 id)
@@ -81,7 +104,7 @@ JournalInputs readInputs(CampaignStore &store, qint64 id)
 bool sameInput(const JournalInput &a, const JournalInput &b)
 {
     return a.seq == b.seq && a.kind == b.kind && a.input == b.input && a.inputKind == b.inputKind
-        && a.userId == b.userId && a.displayName == b.displayName
+        && a.userId == b.userId && a.displayName == b.displayName && a.givenName == b.givenName
         && a.userPrincipalName == b.userPrincipalName && a.mail == b.mail && a.extra == b.extra;
 }
 
@@ -188,7 +211,12 @@ bool TestCampaignCreateJob::runToEnd(CampaignCreateJob *job)
 
 void TestCampaignCreateJob::hundredThousandWithoutBlockingTheEventLoop()
 {
-    const JournalInputs inputs = guiInputs(kHundredThousand);
+    // The table as CampaignController hands it over; the synchronous
+    // reference gets the inputs startNew() used to make of it.
+    const RecipientList table = guiTable(kHundredThousand, 250);
+    QCOMPARE(table.size(), qsizetype(kHundredThousand + 250));
+    const JournalInputs inputs = inputsOf(table);
+    QCOMPARE(inputs.size(), qsizetype(kHundredThousand));
     const CampaignSpec spec = specNamed(QStringLiteral("All staff"), inputs.size());
 
     // Before: the synchronous create, as startNew() did it on the GUI thread.
@@ -206,7 +234,7 @@ void TestCampaignCreateJob::hundredThousandWithoutBlockingTheEventLoop()
     // CampaignController has it) reading while the worker writes.
     CampaignStore gui(path());
     QVERIFY(gui.open(CampaignStore::Mode::ReadWrite));
-    auto *job = new CampaignCreateJob(path(), spec, inputs);
+    auto *job = new CampaignCreateJob(path(), spec, table);
     job->setAutoDelete(false);
     QSignalSpy finished(job, &graph::Job::finished);
     int listsWhileWriting = 0;
@@ -267,6 +295,9 @@ void TestCampaignCreateJob::hundredThousandWithoutBlockingTheEventLoop()
     QCOMPARE(mine.at(998).kind, RecipientKind::User);
     QCOMPARE(mine.at(999).kind, RecipientKind::Team);
     QCOMPARE(mine.at(7).extra, inputs.at(7).extra);
+    QCOMPARE(mine.at(1).input, QStringLiteral("user1@contoso.onmicrosoft.com"));
+    QCOMPARE(mine.at(1).givenName, QStringLiteral("Given 1"));
+    QCOMPARE(mine.at(999).input, mine.at(999).userId); // a team: its id is the input
 }
 
 void TestCampaignCreateJob::failureLeavesNoCampaign_data()

@@ -55,6 +55,8 @@ private slots:
     void pauseStopAndResume();
     void closingDuringSendAsksAndStopsResumably();
     void interruptedRunShowsUnconfirmedInHistory();
+    void stopWhilePreparingKeepsAllOrNothing();
+    void closingWhilePreparingKeepsAllOrNothing();
 
 private:
     static sim::SimOptions options(int latencyMs = 0);
@@ -193,6 +195,20 @@ void TestSendPage::pauseStopAndResume()
     ui::SendPage *page = m_window->sendPage();
     QString error;
     QVERIFY2(page->startSending(false, &error), qPrintable(error));
+    // First the campaign is journaled, off the event loop: a busy panel
+    // says so, Send is disabled, Stop is there, Pause not yet.
+    QVERIFY(campaigns()->isPreparing());
+    QVERIFY(campaigns()->isRunning());
+    QCOMPARE(page->progressPanel()->titleText(), QStringLiteral("Preparing the campaign…"));
+    QVERIFY(page->progressPanel()->isVisible());
+    QVERIFY(!page->sendButton()->isEnabled());
+    QVERIFY(page->progressPanel()->cancelButton()->isEnabled());
+    QVERIFY(!page->pauseButton()->isEnabled());
+    QTRY_VERIFY(!campaigns()->isPreparing());
+    QVERIFY(campaigns()->isRunning());
+    QCOMPARE(page->progressPanel()->titleText(),
+             QStringLiteral("Sending “%1”").arg(page->nameEdit()->text()));
+    QVERIFY(page->pauseButton()->isEnabled());
     QTRY_VERIFY(campaigns()->progress().done > 0);
     QTest::mouseClick(page->pauseButton(), Qt::LeftButton);
     QVERIFY(campaigns()->isPaused());
@@ -282,6 +298,57 @@ void TestSendPage::interruptedRunShowsUnconfirmedInHistory()
     QVERIFY(history->unconfirmedText().contains(QStringLiteral("may have it")));
     QVERIFY(history->retryUnconfirmedButton()->isEnabled());
     QVERIFY(history->campaignList()->topLevelItem(0)->text(5).toInt() > 0);
+}
+
+void TestSendPage::stopWhilePreparingKeepsAllOrNothing()
+{
+    startWindow();
+    addEveryone();
+    ui::SendPage *page = m_window->sendPage();
+    page->nameEdit()->setText(QStringLiteral("Stopped early"));
+    QString error;
+    QVERIFY2(page->startSending(false, &error), qPrintable(error));
+    QVERIFY(campaigns()->isPreparing());
+    QTest::mouseClick(page->progressPanel()->cancelButton(), Qt::LeftButton); // Stop
+    QTRY_VERIFY(!campaigns()->isRunning());
+    QVERIFY(!campaigns()->isPreparing());
+    // Rolled back (nothing there), or it had committed: then all of it is
+    // there, stopped before anything was sent, and offered for resuming.
+    const QString summary = page->progressPanel()->summaryText();
+    const auto list = campaigns()->campaigns();
+    if (list.isEmpty()) {
+        QVERIFY2(summary.contains(QStringLiteral("was not created")), qPrintable(summary));
+    } else {
+        QCOMPARE(list.size(), 1);
+        QVERIFY2(summary.contains(QStringLiteral("stopped")), qPrintable(summary));
+        QCOMPARE(campaigns()->store()->inputCount(list.constFirst().id), options().users);
+        QCOMPARE(list.constFirst().total(), 0); // not one recipient row: nothing sent
+        QCOMPARE(campaigns()->resumable().size(), 1);
+    }
+    QVERIFY(page->sendButton()->isEnabled()); // ready again
+    QVERIFY(page->nameEdit()->isEnabled());
+}
+
+void TestSendPage::closingWhilePreparingKeepsAllOrNothing()
+{
+    startWindow();
+    addEveryone();
+    QString error;
+    QVERIFY2(m_window->sendPage()->startSending(false, &error), qPrintable(error));
+    QVERIFY(campaigns()->isPreparing());
+    // Herald goes away while the campaign is being journaled.
+    m_window.reset();
+
+    QVERIFY(reopenWindow());
+    const auto list = campaigns()->campaigns();
+    QVERIFY(list.size() <= 1);
+    if (!list.isEmpty()) {
+        QCOMPARE(campaigns()->store()->inputCount(list.constFirst().id), options().users);
+        QCOMPARE(list.constFirst().state, campaign::CampaignState::Stopped);
+        QCOMPARE(campaigns()->resumable().size(), 1);
+        m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("send")));
+        QTRY_VERIFY(m_window->sendPage()->resumeText().contains(QStringLiteral("was stopped")));
+    }
 }
 
 QTEST_MAIN(TestSendPage)
