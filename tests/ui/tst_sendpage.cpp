@@ -57,6 +57,7 @@ private slots:
     void interruptedRunShowsUnconfirmedInHistory();
     void stopWhilePreparingKeepsAllOrNothing();
     void closingWhilePreparingKeepsAllOrNothing();
+    void journalErrorWhilePreparingIsShown();
 
 private:
     static sim::SimOptions options(int latencyMs = 0);
@@ -316,6 +317,7 @@ void TestSendPage::stopWhilePreparingKeepsAllOrNothing()
     // there, stopped before anything was sent, and offered for resuming.
     const QString summary = page->progressPanel()->summaryText();
     const auto list = campaigns()->campaigns();
+    qInfo("Stop while preparing: %s", list.isEmpty() ? "rolled back" : "had committed");
     if (list.isEmpty()) {
         QVERIFY2(summary.contains(QStringLiteral("was not created")), qPrintable(summary));
     } else {
@@ -349,6 +351,40 @@ void TestSendPage::closingWhilePreparingKeepsAllOrNothing()
         m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("send")));
         QTRY_VERIFY(m_window->sendPage()->resumeText().contains(QStringLiteral("was stopped")));
     }
+}
+
+void TestSendPage::journalErrorWhilePreparingIsShown()
+{
+    startWindow();
+    addEveryone();
+    m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("send")));
+    ui::SendPage *page = m_window->sendPage();
+    campaign::CampaignStore *store = campaigns()->store();
+    QVERIFY(store);
+    // The journal becomes read-only after the window opened it: the checks
+    // made at once pass, the create (on its own connection) is refused.
+    const QString journal = store->path();
+    QVERIFY(QFile::setPermissions(journal, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    QString error;
+    const bool started = page->startSending(false, &error);
+    QVERIFY(QFile::setPermissions(journal, QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY2(started, qPrintable(error));
+    QVERIFY(campaigns()->isPreparing());
+    QTRY_VERIFY(!campaigns()->isRunning());
+    QVERIFY2(page->progressPanel()->errorText().contains(QStringLiteral("is read-only")),
+             qPrintable(page->progressPanel()->errorText()));
+    QVERIFY(page->progressPanel()->isVisible());
+    model()->flush();
+    QCOMPARE(model()->deliveryStateCounts().at(int(DeliveryState::Sent)), 0);
+    QVERIFY(campaigns()->campaigns().isEmpty()); // nothing half-written
+    // Ready again: the next try sends.
+    QVERIFY(page->sendButton()->isEnabled());
+    QVERIFY2(page->startSending(false, &error), qPrintable(error));
+    QTRY_VERIFY(!campaigns()->isPreparing());
+    QTRY_VERIFY_WITH_TIMEOUT(!campaigns()->isRunning(), 60000);
+    const auto list = campaigns()->campaigns();
+    QCOMPARE(list.size(), 1);
+    QVERIFY(list.constFirst().count(JournalState::Sent) > 0);
 }
 
 QTEST_MAIN(TestSendPage)
