@@ -129,10 +129,12 @@ SendPage::SendPage(Session *session, CampaignController *campaigns, RecipientTab
         refreshResumable();
     });
     connect(m_campaigns, &CampaignController::preparingChanged, this, [this](bool preparing) {
-        if (preparing || !m_campaigns->isRunning())
-            return; // runningChanged does the rest
+        if (preparing)
+            return; // runningChanged did the rest
+        // Sending now -- or not, and finished() puts why under this title,
+        // as for a run that stops.
         m_progress->setTitle(tr("Sending “%1”").arg(m_campaigns->currentName()));
-        m_pause->setEnabled(true);
+        m_pause->setEnabled(m_campaigns->isRunning());
     });
     connect(m_campaigns, &CampaignController::progressChanged, this, &SendPage::onProgress);
     connect(m_campaigns, &CampaignController::rowChanged, this, &SendPage::onRow);

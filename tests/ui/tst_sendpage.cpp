@@ -374,6 +374,7 @@ void TestSendPage::journalErrorWhilePreparingIsShown()
     QVERIFY2(page->progressPanel()->errorText().contains(QStringLiteral("is read-only")),
              qPrintable(page->progressPanel()->errorText()));
     QVERIFY(page->progressPanel()->isVisible());
+    QVERIFY(!page->progressPanel()->titleText().startsWith(QStringLiteral("Preparing"))); // not still busy
     model()->flush();
     QCOMPARE(model()->deliveryStateCounts().at(int(DeliveryState::Sent)), 0);
     QVERIFY(campaigns()->campaigns().isEmpty()); // nothing half-written
