@@ -18,8 +18,8 @@ using namespace sql;
 
 namespace {
 
-// Schema 1, then the steps to 2 (a journal of 1 is migrated when opened
-// read-write; read-only it is read as it is).
+// Schema 1, then the steps to 2 and 3 (an older journal is migrated when
+// opened read-write; read-only it is read as it is).
 const char *const kSchema[] = {
     "CREATE TABLE campaigns ("
     " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, tenant TEXT NOT NULL, app TEXT NOT NULL,"
@@ -45,8 +45,14 @@ const char *const kSchema2[] = {
     "CREATE TABLE inputs ("
     " campaign INTEGER NOT NULL REFERENCES campaigns(id), seq INTEGER NOT NULL, kind TEXT NOT NULL,"
     " input TEXT NOT NULL, input_kind TEXT NOT NULL, user_id TEXT NOT NULL, display_name TEXT NOT NULL,"
-    " upn TEXT NOT NULL, mail TEXT NOT NULL, extra TEXT NOT NULL, given_name TEXT NOT NULL DEFAULT '',"
+    " upn TEXT NOT NULL, mail TEXT NOT NULL, extra TEXT NOT NULL,"
     " PRIMARY KEY (campaign, seq)) WITHOUT ROWID",
+};
+
+// 3: the directory's first name with each journaled recipient (${givenName}
+// in a resumed campaign's messages).
+const char *const kSchema3[] = {
+    "ALTER TABLE inputs ADD COLUMN given_name TEXT NOT NULL DEFAULT ''",
 };
 
 } // namespace
@@ -228,6 +234,8 @@ bool CampaignStore::prepareSchema(int from)
         steps += QList<const char *>(std::begin(kSchema), std::end(kSchema));
     if (from < 2)
         steps += QList<const char *>(std::begin(kSchema2), std::end(kSchema2));
+    if (from < 3)
+        steps += QList<const char *>(std::begin(kSchema3), std::end(kSchema3));
     for (const char *statement : std::as_const(steps)) {
         if (!exec(QString::fromLatin1(statement))) {
             database.rollback();

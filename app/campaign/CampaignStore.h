@@ -58,7 +58,7 @@ class CampaignStore
 
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Which rows claim() hands out (besides `pending` ones).
     struct ClaimRules

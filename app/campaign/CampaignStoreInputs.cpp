@@ -90,8 +90,11 @@ bool CampaignStore::forEachInput(qint64 campaign, const std::function<void(const
         return true; // a journal from before inputs were kept
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, kind, input, input_kind, user_id, display_name, upn, mail, extra, given_name "
-                             "FROM inputs WHERE campaign = ? ORDER BY seq"));
+    // A schema-2 journal opened read-only has no given_name column.
+    q.prepare(
+        QStringLiteral("SELECT seq, kind, input, input_kind, user_id, display_name, upn, mail, extra, %1 "
+                       "FROM inputs WHERE campaign = ? ORDER BY seq")
+            .arg(m_schema >= 3 ? QStringLiteral("given_name") : QStringLiteral("''")));
     q.addBindValue(campaign);
     if (!q.exec())
         return fail(QStringLiteral("reading the recipient list"), q.lastError());

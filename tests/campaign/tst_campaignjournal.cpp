@@ -98,6 +98,7 @@ private slots:
     void inputsRoundTrip();
     void campaignAndInputsAreOneCommit();
     void schemaOneIsMigrated();
+    void schemaTwoIsMigrated();
     void resumeLeavesOutJournaledInputs();
     void olderJournalNeverReadsTheFileAgain();
     void feedResolvesAndKeepsCsvColumns();
@@ -236,6 +237,57 @@ void TestCampaignJournal::schemaOneIsMigrated()
     QVERIFY(
         store.create(specNamed(QStringLiteral("new"), withInputs(1)), {userInput(QStringLiteral("x@y.z"))})
         > 0);
+}
+
+// Schema 2 kept the recipient list without first names: read-only it reads
+// as it is (no given_name), read-write it gains the column and keeps its rows.
+void TestCampaignJournal::schemaTwoIsMigrated()
+{
+    m_store.reset();
+    const QString path = m_dir->filePath(QStringLiteral("v2/campaigns.sqlite"));
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    {
+        CampaignStore current(path);
+        QVERIFY2(current.open(CampaignStore::Mode::ReadWrite), qPrintable(current.lastError()));
+        QVERIFY(current.create(specNamed(QStringLiteral("two"), withInputs(1)),
+                               {userInput(QStringLiteral("ann@contoso.com"))})
+                > 0);
+    }
+    {
+        // What a journal written by schema 2 looks like.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(QStringLiteral("ALTER TABLE inputs DROP COLUMN given_name")),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=2")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+    {
+        CampaignStore reader(path);
+        QVERIFY(reader.open(CampaignStore::Mode::ReadOnly));
+        const auto two = reader.find(QStringLiteral("two"));
+        QVERIFY2(two, qPrintable(reader.lastError()));
+        JournalInputs back;
+        QVERIFY2(reader.forEachInput(two->id, [&back](const JournalInput &in) { back << in; }),
+                 qPrintable(reader.lastError()));
+        QCOMPARE(back.size(), 1);
+        QCOMPARE(back.at(0).input, QStringLiteral("ann@contoso.com"));
+        QVERIFY(back.at(0).givenName.isEmpty());
+    }
+    CampaignStore store(path);
+    QVERIFY2(store.open(CampaignStore::Mode::ReadWrite), qPrintable(store.lastError()));
+    JournalInput bob = userInput(QStringLiteral("bob@contoso.com"));
+    bob.givenName = QStringLiteral("Bob");
+    const qint64 id = store.create(specNamed(QStringLiteral("three"), withInputs(1)), {bob});
+    QVERIFY2(id > 0, qPrintable(store.lastError()));
+    JournalInputs back;
+    QVERIFY(store.forEachInput(id, [&back](const JournalInput &in) { back << in; }));
+    QCOMPARE(back.size(), 1);
+    QCOMPARE(back.at(0).givenName, QStringLiteral("Bob"));
+    QCOMPARE(store.inputCount(store.find(QStringLiteral("two"))->id), 1);
 }
 
 void TestCampaignJournal::resumeLeavesOutJournaledInputs()
