@@ -28,7 +28,7 @@ namespace herald::ui {
 namespace {
 const char *const kMessage
     = "**Planned maintenance this Saturday**\n\n"
-      "Hi ${displayName}, the VPN and the expense portal are offline on Saturday from "
+      "Hi ${givenName}, the VPN and the expense portal are offline on Saturday from "
       "06:00 to 09:00 (CET).\n\n"
       "- Save your work on Friday evening\n"
       "- Questions: reply here or visit the [IT help page](https://contoso.example/it)\n";
