@@ -34,8 +34,10 @@ TEST_PACKAGES=(
 # computes the package's Depends; the validators of the .desktop file and the
 # AppStream metadata. qt6-qpa-plugins is one of the package's Depends, here so
 # that installing the package needs no download.
+# file: CPack's dpkg-shlibdeps step (CPACK_DEBIAN_PACKAGE_SHLIBDEPS) needs
+# it, and a minimal Debian does not have it.
 PACKAGE_CHECK_PACKAGES=(
-    dpkg-dev desktop-file-utils appstream qt6-qpa-plugins
+    dpkg-dev file desktop-file-utils appstream qt6-qpa-plugins
 )
 
 # Seconds since the first setup.sh of this run (the test session is a child).
