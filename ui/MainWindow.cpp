@@ -373,13 +373,19 @@ void MainWindow::closeEvent(QCloseEvent *event)
     CampaignController *campaigns = m_workspace->campaigns();
     if (campaigns->isRunning()) {
         if (!m_closeAfterStop) {
-            const auto answer
-                = QMessageBox::question(this, tr("A campaign is sending"),
-                                        tr("“%1” is still sending. Stop it and quit? Messages already on "
-                                           "their way are answered first; "
-                                           "the rest can be resumed the next time you start Herald.")
-                                            .arg(campaigns->currentName()),
-                                        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            // Still writing its recipient list to the journal: nothing was sent yet.
+            const bool preparing = campaigns->isPreparing();
+            const QString question = preparing
+                ? tr("“%1” is still being prepared; nothing has been sent yet. Stop it and quit? "
+                     "If its recipient list was already saved, the campaign can be resumed the "
+                     "next time you start Herald.")
+                : tr("“%1” is still sending. Stop it and quit? Messages already on "
+                     "their way are answered first; "
+                     "the rest can be resumed the next time you start Herald.");
+            const auto answer = QMessageBox::question(
+                this, preparing ? tr("A campaign is being prepared") : tr("A campaign is sending"),
+                question.arg(campaigns->currentName()), QMessageBox::Yes | QMessageBox::Cancel,
+                QMessageBox::Cancel);
             if (answer != QMessageBox::Yes) {
                 event->ignore();
                 return;

@@ -4116,6 +4116,14 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
         <source>demo</source>
         <translation>Demo</translation>
     </message>
+    <message>
+        <source>“%1” is still being prepared; nothing has been sent yet. Stop it and quit? If its recipient list was already saved, the campaign can be resumed the next time you start Herald.</source>
+        <translation>„%1“ wird noch vorbereitet; bisher wurde nichts gesendet. Anhalten und beenden? Wenn die Empfängerliste bereits gespeichert war, kann die Kampagne beim nächsten Start von Herald fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>A campaign is being prepared</source>
+        <translation>Eine Kampagne wird vorbereitet</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::MarkdownMessageView</name>

@@ -4115,6 +4115,14 @@ Write the announcement in markdown: **bold**, _italic_, lists and [links](https:
         <source>demo</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” is still being prepared; nothing has been sent yet. Stop it and quit? If its recipient list was already saved, the campaign can be resumed the next time you start Herald.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A campaign is being prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::MarkdownMessageView</name>

@@ -57,6 +57,7 @@ private slots:
     void interruptedRunShowsUnconfirmedInHistory();
     void stopWhilePreparingKeepsAllOrNothing();
     void closingWhilePreparingKeepsAllOrNothing();
+    void closeWhilePreparingSaysNothingWasSent();
     void journalErrorWhilePreparingIsShown();
 
 private:
@@ -351,6 +352,27 @@ void TestSendPage::closingWhilePreparingKeepsAllOrNothing()
         m_window->setCurrentPage(m_window->pageIndex(QStringLiteral("send")));
         QTRY_VERIFY(m_window->sendPage()->resumeText().contains(QStringLiteral("was stopped")));
     }
+}
+
+void TestSendPage::closeWhilePreparingSaysNothingWasSent()
+{
+    startWindow();
+    addEveryone();
+    QString error;
+    QVERIFY2(m_window->sendPage()->startSending(false, &error), qPrintable(error));
+    QVERIFY(campaigns()->isPreparing());
+    QString asked;
+    QTimer::singleShot(0, this, [&asked] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    m_window->close(); // the question is chosen before its dialog runs
+    QVERIFY2(asked.contains(QStringLiteral("still being prepared; nothing has been sent yet")),
+             qPrintable(asked));
+    QVERIFY(m_window->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!campaigns()->isRunning(), 30000);
 }
 
 void TestSendPage::journalErrorWhilePreparingIsShown()
