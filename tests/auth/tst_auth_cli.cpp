@@ -7,6 +7,7 @@
 //   is searched for the secret in any encoding.
 
 #include "CliProcess.h"
+#include "SecretScan.h"
 #include "SimProcess.h"
 #include "TestCertificates.h"
 
@@ -267,30 +268,10 @@ void TestAuthCli::secretNeverLeaks()
     // The token requests themselves are in the log (redacted), so the secret had its chance to leak.
     QVERIFY(outputs.join(QString()).contains(QLatin1String("/oauth2/v2.0/token")));
 
-    const QByteArray raw = secret.toUtf8();
-    const QList<QByteArray> forms{
-        raw,
-        QUrl::toPercentEncoding(secret),
-        raw.toBase64(),
-        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals),
-        raw.toHex(),
-        QByteArrayLiteral("Leak~Canary")};
-    for (const QString &text : outputs) {
-        for (const QByteArray &form : forms)
-            QVERIFY2(!text.toUtf8().contains(form),
-                     qPrintable(QStringLiteral("secret in output: ") + text.left(300)));
-    }
-    int files = 0;
-    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray content = f.readAll();
-        ++files;
-        for (const QByteArray &form : forms)
-            QVERIFY2(!content.contains(form), qPrintable(QStringLiteral("secret in file ") + path));
-    }
+    const herald::test::SecretScan scan
+        = herald::test::scanForSecret(secret, QByteArrayLiteral("Leak~Canary"), outputs, m_dir.path());
+    QVERIFY2(scan.problem.isEmpty(), qPrintable(scan.problem));
+    const int files = scan.files;
     // The profile file and the campaign database were really written (and searched).
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("config/herald/profiles.conf"))));
     bool database = false;

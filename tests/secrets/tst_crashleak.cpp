@@ -13,6 +13,7 @@
 
 #include "CliProcess.h"
 #include "PrivateKeyring.h"
+#include "SecretScan.h"
 #include "SimProcess.h"
 
 #include <QDirIterator>
@@ -222,30 +223,10 @@ QStringList TestCrashLeak::connection() const
 
 void TestCrashLeak::scanForSecret(const QStringList &outputs)
 {
-    const QByteArray raw = m_secret.toUtf8();
-    const QList<QByteArray> forms{
-        raw,
-        QUrl::toPercentEncoding(m_secret),
-        raw.toBase64(),
-        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals),
-        raw.toHex(),
-        QByteArrayLiteral("Crash~Canary")};
-    for (const QString &text : outputs) {
-        for (const QByteArray &form : forms)
-            QVERIFY2(!text.toUtf8().contains(form),
-                     qPrintable(QStringLiteral("secret in output: ") + text.left(300)));
-    }
-    int files = 0;
-    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
-        const QByteArray content = f.readAll();
-        ++files;
-        for (const QByteArray &form : forms)
-            QVERIFY2(!content.contains(form), qPrintable(QStringLiteral("secret in file ") + path));
-    }
+    const herald::test::SecretScan scan
+        = herald::test::scanForSecret(m_secret, QByteArrayLiteral("Crash~Canary"), outputs, m_dir.path());
+    QVERIFY2(scan.problem.isEmpty(), qPrintable(scan.problem));
+    const int files = scan.files;
     QVERIFY2(files > 0, "herald-cli wrote its profile file at least");
 }
 
