@@ -8,8 +8,21 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTest>
+#include <QUrl>
 
 namespace herald::test {
+
+// herald-cli's connection options for a herald-sim at `base`, which serves
+// the login, Graph and the Bot Connector (under /bot/) on one port.
+inline QStringList simConnection(const QUrl &base, const QString &tenant, const QString &clientId)
+{
+    const QString url = base.toString();
+    return {QStringLiteral("--tenant"),          tenant,
+            QStringLiteral("--client-id"),       clientId,
+            QStringLiteral("--graph-url"),       url,
+            QStringLiteral("--login-url"),       url,
+            QStringLiteral("--bot-service-url"), url + QStringLiteral("/bot/")};
+}
 
 struct CliResult
 {

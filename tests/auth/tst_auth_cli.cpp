@@ -94,12 +94,7 @@ QProcessEnvironment TestAuthCli::env(const QString &secret) const
 
 QStringList TestAuthCli::connection(const SimProcess &sim) const
 {
-    const QString base = sim.baseUrl().toString();
-    return {QStringLiteral("--tenant"),          kTenant,
-            QStringLiteral("--client-id"),       kClient,
-            QStringLiteral("--graph-url"),       base,
-            QStringLiteral("--login-url"),       base,
-            QStringLiteral("--bot-service-url"), base + QStringLiteral("/bot/")};
+    return herald::test::simConnection(sim.baseUrl(), kTenant, kClient);
 }
 
 CliResult TestAuthCli::cli(const SimProcess &sim, const QStringList &args, const QString &secret)

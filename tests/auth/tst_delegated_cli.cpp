@@ -92,12 +92,7 @@ QProcessEnvironment TestDelegatedCli::env() const
 
 QStringList TestDelegatedCli::connection(const SimProcess &sim) const
 {
-    const QString base = sim.baseUrl().toString();
-    return {QStringLiteral("--tenant"),          kTenant,
-            QStringLiteral("--client-id"),       kClient,
-            QStringLiteral("--graph-url"),       base,
-            QStringLiteral("--login-url"),       base,
-            QStringLiteral("--bot-service-url"), base + QStringLiteral("/bot/")};
+    return herald::test::simConnection(sim.baseUrl(), kTenant, kClient);
 }
 
 CliResult TestDelegatedCli::cli(const SimProcess &sim, const QStringList &args, const QString &botSecret)
